@@ -1,0 +1,54 @@
+// Package i18n gives each language of the site its user-interface strings and
+// its locale rules: plural forms, dates, numbers, country and language names
+// and collation. Every locale rule comes from CLDR data through maintained
+// libraries, never from tables written here:
+//
+//   - plural forms: github.com/nicksnyder/go-i18n/v2 (CLDR plural rules);
+//   - dates and numbers: github.com/go-playground/locales (en_GB, fr);
+//   - country and language names: golang.org/x/text/language/display;
+//   - collation: golang.org/x/text/collate.
+//
+// # UI strings
+//
+// Load reads one YAML file per language, named <lang>.yaml. A file is a map
+// from key to either a string or, for a message that depends on a number, a
+// map of CLDR plural forms (zero, one, two, few, many, other; other is
+// required):
+//
+//	read_more: Read more
+//	page_of: "Page {{.Page}} of {{.Total}}"
+//	partners_count:
+//	  one: "{{.Count}} partner"
+//	  other: "{{.Count}} partners"
+//
+// Strings are Go text/template source executed with the data given to T.
+// Every string is parsed when the file is loaded, so a template syntax error
+// is reported with the file and line ("fr.yaml:12: ..."), like a YAML error.
+// A key present in one language and absent from another is not an error at
+// load time; Bundle.Missing lists such keys so the build can report them.
+//
+// Plural forms follow the CLDR rule of the language: English uses "one" only
+// for 1, French uses "one" for 0 and 1 (and "many" for large round numbers
+// such as 1 000 000; when a file has no "many" form, "other" is used).
+//
+// # Lookups that fail
+//
+// Nothing here panics on user data. An unknown key renders as
+// "[missing: key]" so that it is visible on the page; a key that exists only
+// in another language renders the same way (there is no silent fallback to
+// another language). A template that fails while executing renders as
+// "[error: key: reason]". Country returns the code itself for a code it does
+// not know, LanguageName the code itself for an unknown language.
+//
+// # Concurrency
+//
+// A Bundle is immutable once Load returns, and a *Locale is safe for
+// concurrent use by any number of goroutines.
+//
+// # Supported languages
+//
+// Dates and numbers need a CLDR locale wired to each language code: "en"
+// (British English: "3 June 2020", "1,234") and "fr" ("3 juin 2020",
+// "1 234" with U+202F NARROW NO-BREAK SPACE). Load rejects other codes; to
+// add one, add a case to newFormats in locale.go.
+package i18n

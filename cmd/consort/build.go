@@ -1,0 +1,181 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"consort/internal/build"
+	"consort/internal/output"
+	"consort/internal/publish"
+	"consort/internal/site"
+	"consort/static"
+	"consort/templates"
+)
+
+const buildHelp = `
+Usage: consort build [flags]
+
+Builds the site in --source (content/, and optionally templates/ and
+static/ that override the built-in theme) into --out. The output folder
+is replaced only when the whole build succeeded; a failed build leaves
+the previous one untouched. Every problem in the content is reported at
+once, as file:line: field: what is wrong.
+
+Exit status: 0 built, 1 the content or templates have errors, 2 bad usage.`
+
+// siteFlags are the flags build, serve and check share.
+type siteFlags struct {
+	source, baseURL, clock string
+	drafts, future         bool
+	maxFileMB              int
+}
+
+func (f *siteFlags) register(fs *flagSet) {
+	fs.StringVar(&f.source, "source", ".", "the site folder, holding content/ (and templates/, static/)")
+	fs.StringVar(&f.baseURL, "base-url", "", "the address the site is published at, e.g. https://www.example.org/ (default: baseURL of content/site.yaml)")
+	fs.BoolVar(&f.drafts, "drafts", false, "include pages marked draft: true")
+	fs.BoolVar(&f.future, "future", false, "include pages whose publishDate is in the future")
+	fs.StringVar(&f.clock, "clock", "", "the build's date and time, YYYY-MM-DD or RFC 3339, for reproducible builds (default: now)")
+	fs.IntVar(&f.maxFileMB, "max-file-size", site.DefaultMaxFileSize>>20, "largest content file to read, in MB")
+}
+
+// options turns the flags into build options.
+func (f *siteFlags) options() (build.Options, error) {
+	opts := build.Options{
+		Source: os.DirFS(f.source),
+		Theme:  templates.FS,
+		Static: static.FS,
+		Site: site.Options{
+			Drafts:      f.drafts,
+			Future:      f.future,
+			BaseURL:     f.baseURL,
+			MaxFileSize: int64(f.maxFileMB) << 20,
+		},
+	}
+	if st, err := os.Stat(filepath.Join(f.source, "content")); err != nil || !st.IsDir() {
+		return opts, usageError{fmt.Sprintf("%s has no content/ folder; run consort in a site folder or name one with --source", f.source)}
+	}
+	if f.baseURL != "" && !strings.HasPrefix(f.baseURL, "http://") && !strings.HasPrefix(f.baseURL, "https://") {
+		return opts, usageError{fmt.Sprintf("--base-url %q: write an absolute address such as https://www.example.org/", f.baseURL)}
+	}
+	if f.clock != "" {
+		t, err := time.Parse(time.RFC3339, f.clock)
+		if err != nil {
+			t, err = time.Parse("2006-01-02", f.clock)
+		}
+		if err != nil {
+			return opts, usageError{fmt.Sprintf("--clock %q: write a date like 2026-01-31 or 2026-01-31T09:00:00Z", f.clock)}
+		}
+		opts.Site.Clock = t
+	}
+	if f.maxFileMB <= 0 {
+		return opts, usageError{"--max-file-size must be at least 1 (MB)"}
+	}
+	return opts, nil
+}
+
+func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := newFlagSet("build", buildHelp)
+	var sf siteFlags
+	sf.register(fs)
+	out := fs.String("out", "", "the output folder (default: public/ in the site folder)")
+	quiet := fs.Bool("quiet", false, "print nothing but problems")
+	if err := fs.parse(args, stdout, 0); err != nil {
+		return err
+	}
+	opts, err := sf.options()
+	if err != nil {
+		return err
+	}
+	if *out == "" {
+		*out = filepath.Join(sf.source, "public")
+	}
+	res, err := build.Build(opts)
+	if err != nil {
+		return reportProblems(err, stderr)
+	}
+	printWarnings(res.Site.Warnings, stderr)
+	files, err := publish.Minify(res.Files)
+	if err != nil {
+		return err
+	}
+	var forbidden []string
+	for _, d := range []string{"content", "templates", "static"} {
+		forbidden = append(forbidden, filepath.Join(sf.source, d))
+	}
+	if err := publish.Write(*out, files, publish.WriteOptions{Forbidden: forbidden}); err != nil {
+		return err
+	}
+	if !*quiet {
+		printSummary(stdout, res, files, *out)
+	}
+	return nil
+}
+
+// reportProblems prints content problems one a line and returns
+// errSilent; other errors are returned as they are.
+func reportProblems(err error, stderr io.Writer) error {
+	var ps site.Problems
+	if !errors.As(err, &ps) {
+		return err
+	}
+	errs := ps.Errors()
+	for _, p := range ps {
+		fmt.Fprintln(stderr, p)
+	}
+	fmt.Fprintf(stderr, "consort: %d %s; nothing was written\n", len(errs), plural(len(errs), "error", "errors"))
+	return errSilent
+}
+
+func printWarnings(ws site.Problems, stderr io.Writer) {
+	for _, w := range ws {
+		fmt.Fprintln(stderr, w)
+	}
+}
+
+func printSummary(w io.Writer, res *build.Result, files []output.File, out string) {
+	var total int64
+	for _, f := range files {
+		total += int64(len(f.Data))
+	}
+	langs := make([]string, 0, len(res.Stats.Pages))
+	for l := range res.Stats.Pages {
+		langs = append(langs, l)
+	}
+	sort.Strings(langs)
+	var parts []string
+	pages := 0
+	for _, l := range langs {
+		n := 0
+		for _, c := range res.Stats.Pages[l] {
+			n += c
+		}
+		pages += n
+		parts = append(parts, fmt.Sprintf("%s %d", l, n))
+	}
+	fmt.Fprintf(w, "built %d pages (%s), %d files, %s in %s -> %s\n", pages, strings.Join(parts, ", "), len(files), size(total), res.Stats.Duration.Round(time.Millisecond), out)
+}
+
+func size(n int64) string {
+	switch {
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%.1f KB", float64(n)/(1<<10))
+	}
+	return fmt.Sprintf("%d B", n)
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}

@@ -1,0 +1,113 @@
+// Command consort builds the bilingual website of a multi-partner
+// consortium from Markdown in content/, templates/ and static/.
+//
+// Run `consort help` for the commands.
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	err := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
+	stop()
+	if err != nil {
+		fmt.Fprintln(os.Stderr, errorText(err))
+	}
+	os.Exit(exitCode(err))
+}
+
+// command is one subcommand: its name, a line of help and what it does.
+type command struct {
+	name, summary string
+	run           func(ctx context.Context, args []string, stdout, stderr io.Writer) error
+}
+
+func commands() []command {
+	return []command{
+		{"build", "build the site into public/", runBuild},
+		{"version", "print consort's version", runVersion},
+		{"help", "explain a command", nil},
+	}
+}
+
+// run is consort: args without the program name; it returns a
+// usageError for bad usage (exit 2) and any other error for failure (exit 1).
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	if len(args) == 0 {
+		printUsage(stderr)
+		return usageError{"no command given"}
+	}
+	name, rest := args[0], args[1:]
+	switch name {
+	case "help", "-h", "-help", "--help":
+		if len(rest) == 0 {
+			printUsage(stdout)
+			return nil
+		}
+		for _, c := range commands() {
+			if c.name == rest[0] && c.run != nil {
+				if err := c.run(ctx, []string{"-h"}, stdout, stderr); !errors.Is(err, errHelpShown) {
+					return err
+				}
+				return nil
+			}
+		}
+		return usageError{fmt.Sprintf("unknown command %q; run `consort help`", rest[0])}
+	case "-version", "--version":
+		name = "version"
+	}
+	for _, c := range commands() {
+		if c.name == name && c.run != nil {
+			err := c.run(ctx, rest, stdout, stderr)
+			if errors.Is(err, errHelpShown) {
+				return nil
+			}
+			return err
+		}
+	}
+	return usageError{fmt.Sprintf("unknown command %q; run `consort help` for the list", name)}
+}
+
+func printUsage(w io.Writer) {
+	fmt.Fprintln(w, "consort builds a consortium's bilingual website from content/, templates/ and static/.")
+	fmt.Fprintln(w, "\nUsage: consort <command> [flags]\n\nCommands:")
+	for _, c := range commands() {
+		fmt.Fprintf(w, "  %-8s %s\n", c.name, c.summary)
+	}
+	fmt.Fprintln(w, "\nRun `consort help <command>` for a command's flags.")
+}
+
+// usageError is a mistake in the command line: exit status 2.
+type usageError struct{ msg string }
+
+func (e usageError) Error() string { return e.msg }
+
+// errSilent is a failure already reported to the user: exit status 1,
+// nothing more printed.
+var errSilent = errors.New("")
+
+func exitCode(err error) int {
+	var u usageError
+	switch {
+	case err == nil:
+		return 0
+	case errors.As(err, &u):
+		return 2
+	}
+	return 1
+}
+
+func errorText(err error) string {
+	if errors.Is(err, errSilent) {
+		return ""
+	}
+	return "consort: " + err.Error()
+}

@@ -1,0 +1,168 @@
+// Package build is consort's pipeline, used alike by `consort build`,
+// `serve` and `check`: it loads a site folder (content/, templates/,
+// static/) into a site.Site, renders every output into memory and returns
+// the list of files. It writes nothing; publish does.
+//
+//	files (fs.FS) -> site.Load -> render, static -> []output.File
+//
+// The same input gives the same files, byte for byte.
+package build
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"strings"
+	"time"
+
+	"consort/internal/output"
+	"consort/internal/render"
+	"consort/internal/site"
+)
+
+// Options say what to build.
+type Options struct {
+	// Source is the site folder, holding content/ and optionally
+	// templates/ and static/ that override the theme's files by name.
+	Source fs.FS
+	// Theme and Static are the default templates and static files (the
+	// embedded ones in the consort binary).
+	Theme, Static fs.FS
+	Site          site.Options
+	// Preview marks a build for `consort serve` (drafts badged).
+	Preview bool
+}
+
+// Result is a finished build.
+type Result struct {
+	Site  *site.Site
+	Files []output.File // sorted by path
+	Stats Stats
+}
+
+// Stats counts what a build made.
+type Stats struct {
+	Pages    map[string]map[string]int // lang -> kind -> count
+	Files    int
+	Bytes    int64
+	Duration time.Duration
+}
+
+// Build loads, validates and renders the site. When content is wrong the
+// error is a site.Problems listing every problem.
+func Build(opts Options) (*Result, error) {
+	start := time.Now()
+	s, err := site.Load(opts.Source, opts.Site)
+	if err != nil {
+		return nil, err
+	}
+	theme := overlay{upper: sub(opts.Source, "templates"), lower: opts.Theme}
+	eng, err := render.New(theme, s.Langs())
+	if err != nil {
+		return nil, err
+	}
+	files, err := eng.Render(s, render.Options{Preview: opts.Preview})
+	if err != nil {
+		return nil, err
+	}
+	static, err := staticFiles(overlay{upper: sub(opts.Source, "static"), lower: opts.Static})
+	if err != nil {
+		return nil, err
+	}
+	files = append(files, static...)
+	if err := checkCollisions(files); err != nil {
+		return nil, err
+	}
+	output.Sort(files)
+	r := &Result{Site: s, Files: files}
+	r.Stats.Pages = map[string]map[string]int{}
+	for _, p := range s.Pages {
+		if r.Stats.Pages[p.Lang] == nil {
+			r.Stats.Pages[p.Lang] = map[string]int{}
+		}
+		r.Stats.Pages[p.Lang][string(p.Kind)]++
+	}
+	r.Stats.Files = len(files)
+	for _, f := range files {
+		r.Stats.Bytes += int64(len(f.Data))
+	}
+	r.Stats.Duration = time.Since(start)
+	return r, nil
+}
+
+func sub(fsys fs.FS, dir string) fs.FS {
+	if fsys == nil {
+		return nil
+	}
+	if _, err := fs.Stat(fsys, dir); err != nil {
+		return nil
+	}
+	s, err := fs.Sub(fsys, dir)
+	if err != nil {
+		return nil
+	}
+	return s
+}
+
+// staticFiles reads every static file; symbolic links and files that are
+// part of consort's own source (Go files) are not published.
+func staticFiles(fsys fs.FS) ([]output.File, error) {
+	var files []output.File
+	var problems site.Problems
+	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if p == "." && errors.Is(err, fs.ErrNotExist) {
+				return fs.SkipDir
+			}
+			return err
+		}
+		name := d.Name()
+		if p != "." && (strings.HasPrefix(name, ".") || strings.HasSuffix(name, "~")) {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.Type()&fs.ModeSymlink != 0 {
+			problems = append(problems, site.Problem{File: "static/" + p, Msg: "is a symbolic link; consort does not follow links in static/, copy the file instead"})
+			return nil
+		}
+		if d.IsDir() || path.Ext(name) == ".go" {
+			return nil
+		}
+		data, err := fs.ReadFile(fsys, p)
+		if err != nil {
+			return fmt.Errorf("static/%s: %w", p, err)
+		}
+		files = append(files, output.File{Path: p, Data: data})
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	if len(problems) > 0 {
+		return nil, problems
+	}
+	return files, nil
+}
+
+// checkCollisions reports two outputs with the same path, such as a static
+// file and a page, also when they differ only in case.
+func checkCollisions(files []output.File) error {
+	seen := map[string]string{}
+	var problems site.Problems
+	for _, f := range files {
+		k := strings.ToLower(f.Path)
+		if prev, ok := seen[k]; ok {
+			problems = append(problems, site.Problem{File: f.Path, Msg: fmt.Sprintf("two outputs have the same path (%s and %s); rename the static file or change the page's slug", prev, f.Path)})
+			continue
+		}
+		seen[k] = f.Path
+	}
+	if len(problems) > 0 {
+		problems.Sort()
+		return problems
+	}
+	return nil
+}

@@ -1,0 +1,245 @@
+package render
+
+import (
+	"fmt"
+	"html/template"
+	"strings"
+	"time"
+
+	"consort/internal/i18n"
+	"consort/internal/site"
+)
+
+// Data is what every template receives as its dot.
+type Data struct {
+	Site   *site.Site
+	Page   *site.Page // nil on generated pages (catalogue, 404)
+	Lang   string
+	Locale *i18n.Locale
+
+	Title       string // the page's title (h1)
+	Description string // meta description
+	URL         string // site path of the page: "/en/about/"
+	Canonical   string // absolute URL
+	Kind        string // template name: "page", "partner", "list", ...
+
+	// Alternates lead to the page in every other language: the
+	// translation when there is one, else the section or home page.
+	Alternates []Alternate
+	// Translations are the real translations only (for hreflang).
+	Translations []Alternate
+	Menu         []MenuItem
+	Breadcrumbs  []Crumb
+
+	// Lists.
+	Children []*site.Page
+	Pager    *Pager
+	Upcoming []*site.Page
+	Past     []*site.Page
+
+	// Extra carries what a generated page (catalogue, facets) needs.
+	Extra any
+
+	// Preview is true in `consort serve`: drafts are marked.
+	Preview bool
+
+	assets *Assets
+}
+
+// Alternate is a link to the page in another language.
+type Alternate struct {
+	Lang, Name, URL, Abs string
+	IsTranslation        bool
+}
+
+// MenuItem is an entry of the main navigation.
+type MenuItem struct {
+	Title, URL string
+	Current    bool // the page itself
+	Ancestor   bool // the page is below this entry
+}
+
+// Crumb is a step of the breadcrumb trail.
+type Crumb struct {
+	Title, URL string
+	Current    bool
+}
+
+// Pager splits a long list into pages.
+type Pager struct {
+	Number, Total int
+	Prev, Next    string
+	Pages         []PagerLink
+}
+
+// PagerLink is one numbered link of a pager.
+type PagerLink struct {
+	Number  int
+	URL     string
+	Current bool
+}
+
+// T returns the UI string key in the page's language.
+func (d *Data) T(key string, args ...any) string {
+	if len(args) == 0 {
+		return d.Locale.T(key)
+	}
+	m := map[string]any{}
+	for i := 0; i+1 < len(args); i += 2 {
+		m[fmt.Sprint(args[i])] = args[i+1]
+	}
+	return d.Locale.T(key, m)
+}
+
+// N returns the plural form of key for count.
+func (d *Data) N(key string, count int) string { return d.Locale.N(key, count) }
+
+// Date formats a date in the page's language ("3 June 2020", "3 juin 2020").
+func (d *Data) Date(v any) string {
+	switch t := v.(type) {
+	case site.Date:
+		if t.IsZero() {
+			return ""
+		}
+		if t.HasTime {
+			return d.Locale.DateTime(t.Time)
+		}
+		return d.Locale.Date(t.Time)
+	case time.Time:
+		return d.Locale.Date(t)
+	}
+	return ""
+}
+
+// ISODate formats a date for <time datetime>.
+func (d *Data) ISODate(v site.Date) string {
+	if v.HasTime {
+		return v.Format("2006-01-02T15:04")
+	}
+	return v.Format("2006-01-02")
+}
+
+// Number formats a count with the language's grouping.
+func (d *Data) Number(n int) string { return d.Locale.Number(int64(n)) }
+
+// Country names a country in the page's language.
+func (d *Data) Country(code string) string { return d.Locale.Country(code) }
+
+// Label is the label of a vocabulary key in the page's language.
+func (d *Data) Label(vocab, key string) string {
+	return d.Site.Config.Vocabularies.Label(vocab, key, d.Lang)
+}
+
+// SiteTitle is the site's title in the page's language.
+func (d *Data) SiteTitle() string { return d.Site.Config.Title[d.Lang] }
+
+// Funding is the funding acknowledgement in the page's language.
+func (d *Data) Funding() string { return d.Site.Config.Funding[d.Lang] }
+
+// Abs makes a site path absolute with the base URL.
+func (d *Data) Abs(p string) string { return d.Site.Config.AbsURL(p) }
+
+// Home is the URL of the home page of the page's language.
+func (d *Data) Home() string { return "/" + d.Lang + "/" }
+
+// SectionURL is the URL of a section in the page's language.
+func (d *Data) SectionURL(section string) string {
+	return "/" + d.Lang + "/" + d.Site.Config.SectionSlug(section, d.Lang) + "/"
+}
+
+// In returns the version of p in the page's language when there is one.
+func (d *Data) In(p *site.Page) *site.Page {
+	if p == nil || p.Lang == d.Lang {
+		return p
+	}
+	if t := p.Translation(d.Lang); t != nil {
+		return t
+	}
+	return p
+}
+
+// Asset returns the published path of a static file ("css/site.css" ->
+// "/css/site.3f9a1c2b.css").
+func (d *Data) Asset(name string) string { return d.assets.Path(name) }
+
+// Integrity returns the SRI hash of a static file, or "".
+func (d *Data) Integrity(name string) string { return d.assets.Integrity(name) }
+
+// HTML returns the page's rendered body. The Markdown renderer escapes
+// everything but the markup it makes itself; raw HTML passes only when
+// site.yaml allows it.
+func (d *Data) HTML(p *site.Page) template.HTML { return template.HTML(p.HTML) }
+
+// Join joins strings with sep.
+func (d *Data) Join(list []string, sep string) string { return strings.Join(list, sep) }
+
+// IsUpcoming reports whether a mission is still to come.
+func (d *Data) IsUpcoming(p *site.Page) bool { return d.Site.Upcoming(p) }
+
+// Assets maps static files to their published names.
+type Assets struct {
+	paths     map[string]string
+	integrity map[string]string
+}
+
+// NewAssets makes an asset map; paths maps "css/site.css" to
+// "css/site.3f9a1c2b.css" and integrity to "sha384-...".
+func NewAssets(paths, integrity map[string]string) *Assets {
+	return &Assets{paths: paths, integrity: integrity}
+}
+
+// Path returns the published URL path of a static file.
+func (a *Assets) Path(name string) string {
+	name = strings.TrimPrefix(name, "/")
+	if a != nil {
+		if p, ok := a.paths[name]; ok {
+			return "/" + p
+		}
+	}
+	return "/" + name
+}
+
+// Integrity returns the SRI of a static file, or "".
+func (a *Assets) Integrity(name string) string {
+	if a == nil {
+		return ""
+	}
+	return a.integrity[strings.TrimPrefix(name, "/")]
+}
+
+// Item pairs the data of the page being rendered with another page, for
+// partials that show a page in a list: {{template "partials/card.html" ($.With .)}}.
+type Item struct {
+	*Data
+	P *site.Page
+}
+
+// With pairs d with p.
+func (d *Data) With(p *site.Page) Item { return Item{d, p} }
+
+// LangHomes maps each language to its home URL, for the root page's script.
+func (d *Data) LangHomes() map[string]string {
+	m := map[string]string{}
+	for _, l := range d.Site.Langs() {
+		m[l] = "/" + l + "/"
+	}
+	return m
+}
+
+// PagesOf returns the pages of a section in the page's language, sorted
+// as the section lists them.
+func (d *Data) PagesOf(section string) []*site.Page {
+	return sortChildren(d.Site, d.Locale, section, d.Site.PagesOf(d.Lang, section))
+}
+
+// Latest returns at most n pages of a section, sorted as the section lists them.
+func (d *Data) Latest(section string, n int) []*site.Page {
+	ps := d.PagesOf(section)
+	if len(ps) > n {
+		ps = ps[:n]
+	}
+	return ps
+}
+
+// Section returns the section page of the page's language, or nil.
+func (d *Data) Section(section string) *site.Page { return d.Site.Section(d.Lang, section) }

@@ -1,0 +1,388 @@
+// Package render turns a loaded site into HTML files with html/template.
+//
+// Templates live in a folder (the site's templates/ over the embedded
+// default theme): base.html is the frame of every page and defines
+// {{block "layout" .}}; each kind has a file (home.html, list.html,
+// page.html, cluster.html, partner.html, mission.html, interview.html,
+// news.html, 404.html, catalogue.html, facet.html, language.html) that
+// defines "layout"; partials/*.html are shared by all. UI strings come
+// from i18n/<lang>.yaml. Every template receives a *Data.
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"path"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+
+	"consort/internal/i18n"
+	"consort/internal/output"
+	"consort/internal/site"
+)
+
+// Layouts are the template files besides base.html and partials/.
+var Layouts = []string{"home", "list", "page", "cluster", "partner", "mission", "interview", "news", "404", "language"}
+
+// Engine holds parsed templates and UI strings.
+type Engine struct {
+	layouts map[string]*template.Template
+	Bundle  *i18n.Bundle
+}
+
+// New parses the templates in fsys (base.html, partials/, the layouts,
+// i18n/) for the given languages. Errors name the template file and line.
+func New(fsys fs.FS, langs []string) (*Engine, error) {
+	i18nFS, err := fs.Sub(fsys, "i18n")
+	if err != nil {
+		return nil, err
+	}
+	bundle, err := i18n.Load(i18nFS, langs)
+	if err != nil {
+		return nil, err
+	}
+	base := template.New("base.html").Option("missingkey=error")
+	src, err := fs.ReadFile(fsys, "base.html")
+	if err != nil {
+		return nil, fmt.Errorf("templates/base.html: %w", err)
+	}
+	if _, err := base.Parse(string(src)); err != nil {
+		return nil, templateError(err)
+	}
+	partials, _ := fs.Glob(fsys, "partials/*.html")
+	sort.Strings(partials)
+	for _, name := range partials {
+		src, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			return nil, fmt.Errorf("templates/%s: %w", name, err)
+		}
+		if _, err := base.New(name).Parse(string(src)); err != nil {
+			return nil, templateError(err)
+		}
+	}
+	e := &Engine{layouts: map[string]*template.Template{}, Bundle: bundle}
+	names := append([]string{}, Layouts...)
+	for _, extra := range []string{"catalogue", "facet"} {
+		if _, err := fs.Stat(fsys, extra+".html"); err == nil {
+			names = append(names, extra)
+		}
+	}
+	for _, name := range names {
+		src, err := fs.ReadFile(fsys, name+".html")
+		if err != nil {
+			return nil, fmt.Errorf("templates/%s.html: %w; every theme needs it", name, err)
+		}
+		t, err := base.Clone()
+		if err != nil {
+			return nil, err
+		}
+		if _, err := t.New(name + ".html").Parse(string(src)); err != nil {
+			return nil, templateError(err)
+		}
+		e.layouts[name] = t
+	}
+	return e, nil
+}
+
+var tmplErrRE = regexp.MustCompile(`^template: ([^:]+):(\d+):`)
+
+// templateError rewrites "template: partner.html:12: ..." as
+// "templates/partner.html:12: ...".
+func templateError(err error) error {
+	msg := err.Error()
+	if m := tmplErrRE.FindStringSubmatch(msg); m != nil {
+		return fmt.Errorf("templates/%s:%s:%s", m[1], m[2], strings.TrimPrefix(msg, m[0]))
+	}
+	return fmt.Errorf("templates: %s", strings.TrimPrefix(msg, "template: "))
+}
+
+// Has reports whether the engine has a layout.
+func (e *Engine) Has(layout string) bool { return e.layouts[layout] != nil }
+
+// Execute renders data with a layout into HTML.
+func (e *Engine) Execute(layout string, d *Data) ([]byte, error) {
+	t := e.layouts[layout]
+	if t == nil {
+		return nil, fmt.Errorf("templates/%s.html: no such layout", layout)
+	}
+	d.Kind = layout
+	var buf bytes.Buffer
+	if err := t.ExecuteTemplate(&buf, "base.html", d); err != nil {
+		return nil, fmt.Errorf("rendering %s with %s", d.URL, templateError(err))
+	}
+	return buf.Bytes(), nil
+}
+
+// Options are what a render needs besides the site.
+type Options struct {
+	Assets  *Assets
+	Preview bool
+}
+
+// Render renders every page of the site, the list pages with their
+// pagination, a 404 page per language and the root language chooser.
+func (e *Engine) Render(s *site.Site, opts Options) ([]output.File, error) {
+	type job struct {
+		layout string
+		data   *Data
+	}
+	var jobs []job
+	for _, p := range s.Pages {
+		for _, d := range e.pageData(s, p, opts) {
+			jobs = append(jobs, job{layoutOf(p), d})
+		}
+	}
+	for _, lang := range s.Langs() {
+		d := e.NewData(s, lang, "/"+lang+"/404.html", opts)
+		d.Title = d.T("not_found_title")
+		d.Description = d.T("not_found_text")
+		d.Canonical = ""
+		jobs = append(jobs, job{"404", d})
+	}
+	root := e.NewData(s, s.Config.DefaultLang(), "/", opts)
+	root.Title = s.Config.Title[s.Config.DefaultLang()]
+	root.Description = s.Config.Description[s.Config.DefaultLang()]
+	root.Alternates = nil
+	for _, lang := range s.Langs() {
+		root.Translations = append(root.Translations, Alternate{Lang: lang, Name: e.Bundle.Locale(lang).LanguageName(lang), URL: "/" + lang + "/", Abs: s.Config.AbsURL("/" + lang + "/"), IsTranslation: true})
+	}
+	jobs = append(jobs, job{"language", root})
+
+	files := make([]output.File, len(jobs))
+	errs := make([]error, len(jobs))
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, 8)
+	for i, j := range jobs {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer func() { <-sem; wg.Done() }()
+			html, err := e.Execute(j.layout, j.data)
+			files[i], errs[i] = output.File{Path: FilePath(j.data.URL), Data: html}, err
+		}()
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return nil, err
+		}
+	}
+	// Hosts look for /404.html at the root: the default language's.
+	for _, f := range files {
+		if f.Path == s.Config.DefaultLang()+"/404.html" {
+			files = append(files, output.File{Path: "404.html", Data: f.Data})
+		}
+	}
+	return files, nil
+}
+
+// FilePath maps a site URL path to the file that serves it.
+func FilePath(url string) string {
+	p := strings.TrimPrefix(url, "/")
+	if p == "" || strings.HasSuffix(p, "/") {
+		return p + "index.html"
+	}
+	return p
+}
+
+func layoutOf(p *site.Page) string {
+	switch p.Kind {
+	case site.KindHome:
+		return "home"
+	case site.KindSection:
+		return "list"
+	}
+	return string(p.Kind)
+}
+
+// NewData makes the template data shared by every page of lang at url:
+// locale, menu and language links to the other homes. Generated pages
+// (catalogue, facets) start from it.
+func (e *Engine) NewData(s *site.Site, lang, url string, opts Options) *Data {
+	d := &Data{Site: s, Lang: lang, Locale: e.Bundle.Locale(lang), URL: url, Canonical: s.Config.AbsURL(url), Preview: opts.Preview, assets: opts.Assets}
+	d.Menu = menu(s, lang, url)
+	for _, other := range s.Langs() {
+		if other == lang {
+			continue
+		}
+		d.Alternates = append(d.Alternates, Alternate{Lang: other, Name: e.Bundle.Locale(other).LanguageName(other), URL: "/" + other + "/", Abs: s.Config.AbsURL("/" + other + "/")})
+	}
+	d.Breadcrumbs = []Crumb{{Title: d.T("home"), URL: "/" + lang + "/"}}
+	return d
+}
+
+// pageData returns the data of every output of p: one, or one per page of
+// a paginated list.
+func (e *Engine) pageData(s *site.Site, p *site.Page, opts Options) []*Data {
+	d := e.NewData(s, p.Lang, p.URL, opts)
+	d.Page = p
+	d.Title = p.Title()
+	d.Description = p.Summary()
+	if d.Description == "" {
+		d.Description = s.Config.Description[p.Lang]
+	}
+	d.Alternates = nil
+	for _, other := range s.Langs() {
+		if other == p.Lang {
+			continue
+		}
+		a := Alternate{Lang: other, Name: e.Bundle.Locale(other).LanguageName(other)}
+		if t := p.Translation(other); t != nil {
+			a.URL, a.IsTranslation = t.URL, true
+			d.Translations = append(d.Translations, Alternate{Lang: other, Name: a.Name, URL: t.URL, Abs: s.Config.AbsURL(t.URL), IsTranslation: true})
+		} else if sec := s.Section(other, p.Section); p.Section != "" && sec != nil {
+			a.URL = sec.URL
+		} else {
+			a.URL = "/" + other + "/"
+		}
+		a.Abs = s.Config.AbsURL(a.URL)
+		d.Alternates = append(d.Alternates, a)
+	}
+	if len(d.Translations) > 0 {
+		d.Translations = append([]Alternate{{Lang: p.Lang, Name: d.Locale.LanguageName(p.Lang), URL: p.URL, Abs: d.Canonical, IsTranslation: true}}, d.Translations...)
+	}
+	if p.Kind != site.KindHome {
+		if p.Section != "" && p.Kind != site.KindSection {
+			if sec := s.Section(p.Lang, p.Section); sec != nil {
+				d.Breadcrumbs = append(d.Breadcrumbs, Crumb{Title: sec.Title(), URL: sec.URL})
+			}
+		}
+		d.Breadcrumbs = append(d.Breadcrumbs, Crumb{Title: p.Title(), URL: p.URL, Current: true})
+	} else {
+		d.Breadcrumbs = nil
+	}
+	if p.Kind != site.KindSection {
+		return []*Data{d}
+	}
+	children := sortChildren(s, d.Locale, p.Section, s.PagesOf(p.Lang, p.Section))
+	if p.Section == "missions" {
+		for _, c := range children {
+			if s.Upcoming(c) {
+				d.Upcoming = append(d.Upcoming, c)
+			} else {
+				d.Past = append(d.Past, c)
+			}
+		}
+		d.Children = children
+		return []*Data{d}
+	}
+	per := s.Config.Paginate
+	if len(children) <= per {
+		d.Children = children
+		return []*Data{d}
+	}
+	total := (len(children) + per - 1) / per
+	pageURL := func(n int) string {
+		if n == 1 {
+			return p.URL
+		}
+		return p.URL + "page/" + strconv.Itoa(n) + "/"
+	}
+	var out []*Data
+	for n := 1; n <= total; n++ {
+		dn := d
+		if n > 1 {
+			cp := *d
+			dn = &cp
+			dn.URL = pageURL(n)
+			dn.Canonical = s.Config.AbsURL(dn.URL)
+		}
+		dn.Children = children[(n-1)*per : min(n*per, len(children))]
+		pg := &Pager{Number: n, Total: total}
+		if n > 1 {
+			pg.Prev = pageURL(n - 1)
+		}
+		if n < total {
+			pg.Next = pageURL(n + 1)
+		}
+		for k := 1; k <= total; k++ {
+			pg.Pages = append(pg.Pages, PagerLink{Number: k, URL: pageURL(k), Current: k == n})
+		}
+		dn.Pager = pg
+		out = append(out, dn)
+	}
+	return out
+}
+
+// sortChildren orders a section's pages: news and interviews newest
+// first, missions by start date, clusters coordinator first, the rest by
+// weight then title in the language's collation.
+func sortChildren(s *site.Site, loc *i18n.Locale, section string, pages []*site.Page) []*site.Page {
+	out := append([]*site.Page{}, pages...)
+	byTitle := func(a, b *site.Page) bool {
+		if a.Weight() != b.Weight() {
+			return a.Weight() < b.Weight()
+		}
+		if c := loc.Compare(a.Title(), b.Title()); c != 0 {
+			return c < 0
+		}
+		return a.File < b.File
+	}
+	var less func(a, b *site.Page) bool
+	switch section {
+	case "news", "interviews":
+		less = func(a, b *site.Page) bool {
+			if !a.Date().Equal(b.Date().Time) {
+				return a.Date().After(b.Date().Time)
+			}
+			return byTitle(a, b)
+		}
+	case "missions":
+		less = func(a, b *site.Page) bool {
+			ua, ub := s.Upcoming(a), s.Upcoming(b)
+			if ua != ub {
+				return ua
+			}
+			sa, sb := a.Mission().Start, b.Mission().Start
+			if !sa.Equal(sb.Time) {
+				if sa.IsZero() || sb.IsZero() {
+					return sb.IsZero() // dated before undated
+				}
+				if ua {
+					return sa.Before(sb.Time)
+				}
+				return sa.After(sb.Time)
+			}
+			return byTitle(a, b)
+		}
+	case "clusters":
+		less = func(a, b *site.Page) bool {
+			ca, cb := a.Cluster().Role == "coordinator", b.Cluster().Role == "coordinator"
+			if ca != cb {
+				return ca
+			}
+			return byTitle(a, b)
+		}
+	default:
+		less = byTitle
+	}
+	sort.SliceStable(out, func(i, j int) bool { return less(out[i], out[j]) })
+	return out
+}
+
+// menu builds the main navigation of lang from site.yaml.
+func menu(s *site.Site, lang, current string) []MenuItem {
+	var items []MenuItem
+	for _, e := range s.Config.Menus[lang] {
+		it := MenuItem{Title: e.Title, URL: e.URL}
+		if e.Page != "" {
+			p := s.Page("content/" + lang + "/" + path.Clean(e.Page))
+			if p == nil {
+				continue
+			}
+			it.URL = p.URL
+			if it.Title == "" {
+				it.Title = p.Title()
+			}
+		}
+		it.Current = it.URL == current
+		it.Ancestor = !it.Current && it.URL != "/"+lang+"/" && strings.HasPrefix(current, it.URL)
+		items = append(items, it)
+	}
+	return items
+}

@@ -1,0 +1,270 @@
+package site
+
+import (
+	"fmt"
+	"net/url"
+	"sort"
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+	"gopkg.in/yaml.v3"
+)
+
+// Config is content/site.yaml.
+type Config struct {
+	BaseURL      string                       `yaml:"baseURL"`
+	Languages    []Language                   `yaml:"languages"`
+	Title        map[string]string            `yaml:"title"`
+	Description  map[string]string            `yaml:"description"`
+	Sections     map[string]map[string]string `yaml:"sections"`
+	Menus        map[string][]MenuEntry       `yaml:"menus"`
+	Funding      map[string]string            `yaml:"funding"`
+	Paginate     int                          `yaml:"paginate"`
+	Markdown     MarkdownConfig               `yaml:"markdown"`
+	Vocabularies Vocabularies                 `yaml:"vocabularies"`
+	Catalogue    CatalogueConfig              `yaml:"catalogue"`
+}
+
+// Language is one language of the site.
+type Language struct {
+	Code string `yaml:"code"`
+	Name string `yaml:"name"`
+}
+
+// MenuEntry is one item of a language's main menu: a page of the site
+// (a path under content/<lang>/) or a URL, with an optional title.
+type MenuEntry struct {
+	Page  string `yaml:"page"`
+	URL   string `yaml:"url"`
+	Title string `yaml:"title"`
+}
+
+// MarkdownConfig says how Markdown is rendered.
+type MarkdownConfig struct {
+	UnsafeHTML bool `yaml:"unsafeHTML"`
+}
+
+// CatalogueConfig configures the partner catalogue.
+type CatalogueConfig struct {
+	Facets []string `yaml:"facets"`
+}
+
+// Vocabularies maps a vocabulary name (orgType, competency, missionType,
+// therapeuticArea) to its keys, each with a label per language.
+type Vocabularies map[string]map[string]map[string]string
+
+// Label returns the label of key in vocab for lang, falling back to the key.
+func (v Vocabularies) Label(vocab, key, lang string) string {
+	if l, ok := v[vocab][key][lang]; ok && l != "" {
+		return l
+	}
+	return key
+}
+
+// Keys returns the keys of a vocabulary, sorted.
+func (v Vocabularies) Keys(vocab string) []string {
+	keys := make([]string, 0, len(v[vocab]))
+	for k := range v[vocab] {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+func (v Vocabularies) check(field, vocab, key string, required bool) []FieldError {
+	if key == "" {
+		if required {
+			return []FieldError{{field, fmt.Sprintf("missing; write one of the %s keys of content/site.yaml: %s", vocab, strings.Join(v.Keys(vocab), ", "))}}
+		}
+		return nil
+	}
+	if _, ok := v[vocab][key]; ok {
+		return nil
+	}
+	keys := v.Keys(vocab)
+	msg := fmt.Sprintf("%q is not a %s of content/site.yaml", key, vocab)
+	if s := didYouMean(key, keys); s != "" {
+		msg += fmt.Sprintf("; did you mean %q?", s)
+	} else if len(keys) > 0 {
+		msg += "; use one of " + strings.Join(keys, ", ") + ", or add it to vocabularies." + vocab
+	} else {
+		msg += "; add it under vocabularies." + vocab
+	}
+	return []FieldError{{field, msg}}
+}
+
+// Sections a site has: the kinds' folders plus the generated catalogue.
+var sectionNames = []string{"clusters", "partners", "missions", "interviews", "news", "catalogue"}
+
+// LangCodes returns the site's language codes, the default first.
+func (c *Config) LangCodes() []string {
+	out := make([]string, len(c.Languages))
+	for i, l := range c.Languages {
+		out[i] = l.Code
+	}
+	return out
+}
+
+// DefaultLang is the first language.
+func (c *Config) DefaultLang() string { return c.Languages[0].Code }
+
+// SectionSlug returns the URL slug of a section in lang.
+func (c *Config) SectionSlug(section, lang string) string {
+	if s := c.Sections[section][lang]; s != "" {
+		return s
+	}
+	return section
+}
+
+// AbsURL joins the base URL and a site path ("/en/about/").
+func (c *Config) AbsURL(p string) string {
+	return strings.TrimSuffix(c.BaseURL, "/") + p
+}
+
+func parseConfig(data []byte, file string) (*Config, Problems) {
+	var node yaml.Node
+	if err := yaml.Unmarshal(data, &node); err != nil {
+		return nil, Problems{yamlProblem(file, 0, err)}
+	}
+	if hasAlias(&node, 0) {
+		return nil, Problems{{File: file, Line: 1, Msg: "YAML anchors and aliases (&name, *name) are not supported; write values out"}}
+	}
+	c := &Config{}
+	d := newDecoder()
+	d.decodeStruct(&node, c, "")
+	var ps Problems
+	for _, p := range d.problems {
+		ps = append(ps, Problem{File: file, Line: p.Line, Field: p.Field, Msg: p.Msg})
+	}
+	line := func(field string) int { return d.lines[field] }
+	add := func(field, format string, args ...any) {
+		ps = append(ps, Problem{File: file, Line: line(strings.SplitN(field, ".", 2)[0]), Field: field, Msg: fmt.Sprintf(format, args...)})
+	}
+	if len(c.Languages) == 0 {
+		c.Languages = []Language{{Code: "en", Name: "English"}, {Code: "fr", Name: "Français"}}
+	}
+	seen := map[string]bool{}
+	for _, l := range c.Languages {
+		if !slugRE.MatchString(l.Code) || len(l.Code) > 8 {
+			add("languages", "%q is not a language code; use a BCP 47 code such as en or fr", l.Code)
+		}
+		if seen[l.Code] {
+			add("languages", "%q is listed twice", l.Code)
+		}
+		seen[l.Code] = true
+	}
+	if c.BaseURL == "" {
+		c.BaseURL = "/"
+	} else if u, err := url.Parse(c.BaseURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		add("baseURL", "%q is not an absolute web address; write it like https://www.example.org/", c.BaseURL)
+	}
+	if !strings.HasSuffix(c.BaseURL, "/") {
+		c.BaseURL += "/"
+	}
+	for _, l := range c.Languages {
+		if c.Title[l.Code] == "" {
+			add("title", "missing for %s; give the site's title in every language", l.Code)
+		}
+	}
+	for sec, slugs := range c.Sections {
+		if !contains(sectionNames, sec) {
+			msg := fmt.Sprintf("%q is not a section", sec)
+			if s := didYouMean(sec, sectionNames); s != "" {
+				msg += fmt.Sprintf("; did you mean %q?", s)
+			} else {
+				msg += "; sections are " + strings.Join(sectionNames, ", ")
+			}
+			add("sections."+sec, "%s", msg)
+		}
+		for lang, slug := range slugs {
+			if !seen[lang] {
+				add("sections."+sec, "%q is not a language of this site", lang)
+			}
+			if !slugRE.MatchString(slug) {
+				add("sections."+sec, "%q is not a slug; use lower-case letters, digits and hyphens, e.g. %q", slug, Slugify(slug))
+			}
+		}
+	}
+	for lang := range c.Menus {
+		if !seen[lang] {
+			add("menus."+lang, "%q is not a language of this site", lang)
+		}
+	}
+	if c.Paginate <= 0 {
+		c.Paginate = 12
+	}
+	for vocab, keys := range c.Vocabularies {
+		for key, labels := range keys {
+			for _, l := range c.Languages {
+				if labels[l.Code] == "" {
+					add("vocabularies."+vocab, "%s has no %s label; add `%s: ...`", key, l.Code, l.Code)
+				}
+			}
+		}
+	}
+	return c, ps
+}
+
+func yamlProblem(file string, offset int, err error) Problem {
+	msg := err.Error()
+	line := 0
+	msg = strings.TrimPrefix(msg, "yaml: ")
+	if strings.HasPrefix(msg, "line ") {
+		fmt.Sscanf(msg, "line %d:", &line)
+		if i := strings.Index(msg, ":"); i >= 0 {
+			msg = strings.TrimSpace(msg[i+1:])
+		}
+	}
+	if line > 0 {
+		line += offset
+	}
+	return Problem{File: file, Line: line, Msg: "front matter is not valid YAML: " + msg + "; check indentation, colons and quotes"}
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// Slugify turns a title into an ASCII slug: "Klaster LifeScience Kraków" ->
+// "klaster-lifescience-krakow".
+func Slugify(s string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range norm.NFKD.String(s) {
+		switch {
+		case unicode.Is(unicode.Mn, r):
+			continue
+		case r == 'ł' || r == 'Ł':
+			r = 'l'
+		case r == 'ø' || r == 'Ø':
+			r = 'o'
+		case r == 'ß':
+			b.WriteString("ss")
+			dash = false
+			continue
+		case r == 'æ' || r == 'Æ':
+			b.WriteString("ae")
+			dash = false
+			continue
+		case r == 'œ' || r == 'Œ':
+			b.WriteString("oe")
+			dash = false
+			continue
+		}
+		r = unicode.ToLower(r)
+		if r < 128 && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
+			b.WriteRune(r)
+			dash = false
+		} else if !dash && b.Len() > 0 {
+			b.WriteByte('-')
+			dash = true
+		}
+	}
+	return strings.TrimSuffix(b.String(), "-")
+}

@@ -1,0 +1,200 @@
+package site
+
+import (
+	"fmt"
+	"reflect"
+	"sort"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+)
+
+// decoder fills Go structs from YAML nodes field by field, so that every
+// problem is reported (not only the first), with the line of its key, and
+// unknown keys get a "did you mean" hint.
+type decoder struct {
+	lines    map[string]int // dotted field path -> line of its key
+	problems []FieldErrorAt
+}
+
+// FieldErrorAt is a FieldError with the line it was found on.
+type FieldErrorAt struct {
+	FieldError
+	Line int
+}
+
+func newDecoder() *decoder { return &decoder{lines: map[string]int{}} }
+
+func (d *decoder) fail(line int, field, format string, args ...any) {
+	d.problems = append(d.problems, FieldErrorAt{FieldError{field, fmt.Sprintf(format, args...)}, line})
+}
+
+// decodeStruct decodes a mapping node into the struct pointed to by dst.
+// prefix is the dotted path of the mapping ("" at the top).
+func (d *decoder) decodeStruct(node *yaml.Node, dst any, prefix string) {
+	v := reflect.ValueOf(dst).Elem()
+	if node.Kind == yaml.DocumentNode {
+		if len(node.Content) == 0 {
+			return
+		}
+		node = node.Content[0]
+	}
+	if node.Kind == yaml.ScalarNode && node.Tag == "!!null" {
+		return
+	}
+	if node.Kind != yaml.MappingNode {
+		d.fail(node.Line, strings.TrimSuffix(prefix, "."), "want a set of `key: value` lines, got %s", describe(node))
+		return
+	}
+	fields := structFields(v.Type())
+	names := make([]string, 0, len(fields))
+	for name := range fields {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	seen := map[string]bool{}
+	for i := 0; i+1 < len(node.Content); i += 2 {
+		k, val := node.Content[i], node.Content[i+1]
+		key := k.Value
+		path := prefix + key
+		if seen[key] {
+			d.fail(k.Line, path, "appears twice; keep one")
+			continue
+		}
+		seen[key] = true
+		d.lines[path] = k.Line
+		idx, ok := fields[key]
+		if !ok {
+			msg := "unknown field"
+			if s := didYouMean(key, names); s != "" {
+				msg += fmt.Sprintf("; did you mean %q?", s)
+			} else {
+				msg += "; known fields: " + strings.Join(names, ", ")
+			}
+			d.fail(k.Line, path, "%s", msg)
+			continue
+		}
+		d.decodeValue(val, v.FieldByIndex(idx), path)
+	}
+}
+
+func (d *decoder) decodeValue(val *yaml.Node, f reflect.Value, path string) {
+	if val.Kind == yaml.AliasNode {
+		d.fail(val.Line, path, "YAML aliases (*name) are not supported in content; write the value out")
+		return
+	}
+	if hasAlias(val, 0) {
+		d.fail(val.Line, path, "YAML aliases (*name) are not supported in content; write the value out")
+		return
+	}
+	// Nested plain structs (source, location) are decoded field by field too.
+	if f.Kind() == reflect.Struct && !f.Addr().Type().Implements(unmarshalerType) {
+		d.decodeStruct(val, f.Addr().Interface(), path+".")
+		return
+	}
+	if f.Kind() == reflect.Pointer && f.Type().Elem().Kind() == reflect.Struct && !f.Type().Implements(unmarshalerType) {
+		if val.Tag == "!!null" {
+			return
+		}
+		nv := reflect.New(f.Type().Elem())
+		d.decodeStruct(val, nv.Interface(), path+".")
+		f.Set(nv)
+		return
+	}
+	// A single string where a list is wanted is accepted as a list of one.
+	if f.Kind() == reflect.Slice && val.Kind == yaml.ScalarNode && val.Tag != "!!null" {
+		val = &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Line: val.Line, Column: val.Column, Content: []*yaml.Node{val}}
+	}
+	if err := val.Decode(f.Addr().Interface()); err != nil {
+		d.fail(val.Line, path, "%s", typeMessage(err, f.Type(), val))
+	}
+}
+
+var unmarshalerType = reflect.TypeOf((*yaml.Unmarshaler)(nil)).Elem()
+
+// hasAlias reports whether n contains an alias; aliases are refused so that
+// "billion laughs" documents cannot expand.
+func hasAlias(n *yaml.Node, depth int) bool {
+	if n.Kind == yaml.AliasNode || n.Anchor != "" {
+		return true
+	}
+	if depth > 64 {
+		return true
+	}
+	for _, c := range n.Content {
+		if hasAlias(c, depth+1) {
+			return true
+		}
+	}
+	return false
+}
+
+// typeMessage turns a yaml decoding error into words an editor understands.
+func typeMessage(err error, t reflect.Type, val *yaml.Node) string {
+	if fe, ok := err.(FieldError); ok {
+		return fe.Msg
+	}
+	if _, ok := err.(*yaml.TypeError); !ok {
+		return err.Error()
+	}
+	return fmt.Sprintf("want %s, got %s", describeType(t), describe(val))
+}
+
+func describeType(t reflect.Type) string {
+	switch t.Kind() {
+	case reflect.String:
+		return "text"
+	case reflect.Bool:
+		return "true or false"
+	case reflect.Int, reflect.Int64, reflect.Int32:
+		return "a whole number"
+	case reflect.Float64, reflect.Float32:
+		return "a number"
+	case reflect.Slice:
+		return "a list of " + strings.TrimPrefix(describeType(t.Elem()), "a ")
+	case reflect.Map:
+		return "a set of `key: value` lines"
+	}
+	return "a " + t.Name()
+}
+
+func describe(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.SequenceNode:
+		return "a list"
+	case yaml.MappingNode:
+		return "a set of `key: value` lines"
+	}
+	s := n.Value
+	if len(s) > 40 {
+		s = s[:40] + "…"
+	}
+	return fmt.Sprintf("%q", s)
+}
+
+// structFields maps yaml keys to field indexes, following inline embedding.
+func structFields(t reflect.Type) map[string][]int {
+	out := map[string][]int{}
+	var walk func(t reflect.Type, index []int)
+	walk = func(t reflect.Type, index []int) {
+		for i := 0; i < t.NumField(); i++ {
+			f := t.Field(i)
+			tag := f.Tag.Get("yaml")
+			name, opts, _ := strings.Cut(tag, ",")
+			idx := append(append([]int{}, index...), i)
+			if opts == "inline" {
+				walk(f.Type, idx)
+				continue
+			}
+			if name == "-" || !f.IsExported() {
+				continue
+			}
+			if name == "" {
+				name = strings.ToLower(f.Name[:1]) + f.Name[1:]
+			}
+			out[name] = idx
+		}
+	}
+	walk(t, nil)
+	return out
+}

@@ -1,0 +1,832 @@
+package site
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"path"
+	"regexp"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+	"unicode/utf8"
+
+	"consort/internal/markdown"
+
+	"github.com/BurntSushi/toml"
+	"github.com/adrg/frontmatter"
+	"golang.org/x/text/unicode/norm"
+	"gopkg.in/yaml.v3"
+)
+
+// Options control what Load includes.
+type Options struct {
+	Drafts  bool      // include pages with draft: true
+	Future  bool      // include pages whose publishDate is after Clock
+	Clock   time.Time // "now" for publishDate, expiryDate and upcoming missions; zero means time.Now()
+	BaseURL string    // overrides site.yaml's baseURL when set
+	// MaxFileSize is the largest content file read, in bytes; 0 means 10 MB.
+	MaxFileSize int64
+}
+
+// DefaultMaxFileSize is the size limit of a content file unless Options say otherwise.
+const DefaultMaxFileSize = 10 << 20
+
+// Site is the loaded content: configuration and pages, validated and
+// linked. It is read-only once Load returns.
+type Site struct {
+	Config *Config
+	Pages  []*Page   // every published page, by language (site order) then file
+	Clock  time.Time // the build's "now"
+	// Warnings are problems that did not stop the build.
+	Warnings Problems
+	// Excluded are pages left out (drafts, future, expired), by file.
+	Excluded map[string]string
+
+	byFile map[string]*Page
+	byName map[string]*Page // lang + "/" + section + "/" + name
+}
+
+// ConfigFile is where the site configuration lives in the source tree.
+const ConfigFile = "content/site.yaml"
+
+// Load reads content/ from fsys (the site folder: content/, templates/,
+// static/), validates every file and returns the site. When anything is
+// wrong it returns Problems listing every problem found, sorted by file
+// and line.
+func Load(fsys fs.FS, opts Options) (*Site, error) {
+	if opts.Clock.IsZero() {
+		opts.Clock = time.Now()
+	}
+	if opts.MaxFileSize <= 0 {
+		opts.MaxFileSize = DefaultMaxFileSize
+	}
+	data, err := readLimited(fsys, ConfigFile, 1<<20)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, Problems{{File: ConfigFile, Msg: "missing; a site needs content/site.yaml (run `consort new site DIR` to start one)"}}
+	}
+	if err != nil {
+		return nil, Problems{{File: ConfigFile, Msg: err.Error()}}
+	}
+	cfg, problems := parseConfig(data, ConfigFile)
+	if cfg == nil {
+		return nil, problems
+	}
+	if opts.BaseURL != "" {
+		cfg.BaseURL = strings.TrimSuffix(opts.BaseURL, "/") + "/"
+	}
+	l := &loader{fsys: fsys, cfg: cfg, opts: opts, problems: problems}
+	s := l.load()
+	l.problems.Sort()
+	if errs := l.problems.Errors(); len(errs) > 0 {
+		return nil, l.problems
+	}
+	s.Warnings = l.problems.Warnings()
+	return s, nil
+}
+
+type loader struct {
+	fsys     fs.FS
+	cfg      *Config
+	opts     Options
+	mu       sync.Mutex
+	problems Problems
+}
+
+func (l *loader) add(p Problem) {
+	l.mu.Lock()
+	l.problems = append(l.problems, p)
+	l.mu.Unlock()
+}
+
+func (l *loader) load() *Site {
+	s := &Site{Config: l.cfg, Clock: l.opts.Clock, Excluded: map[string]string{}, byFile: map[string]*Page{}, byName: map[string]*Page{}}
+	files := l.listFiles()
+	pages := make([]*Page, len(files))
+	parallel(len(files), func(i int) { pages[i] = l.parseFile(files[i]) })
+
+	for _, p := range pages {
+		if p == nil {
+			continue
+		}
+		if why := l.exclusion(p); why != "" {
+			s.Excluded[p.File] = why
+			continue
+		}
+		s.Pages = append(s.Pages, p)
+	}
+	s.Pages = append(s.Pages, l.synthesize(s.Pages)...)
+	sortPages(s.Pages, l.cfg.LangCodes())
+	for _, p := range s.Pages {
+		s.byFile[p.File] = p
+		if p.Section != "" && p.Kind != KindSection {
+			s.byName[p.Lang+"/"+p.Section+"/"+p.Name] = p
+		}
+	}
+	l.checkURLs(s)
+	l.pairTranslations(s)
+	l.resolveReferences(s)
+	l.checkMenus(s)
+	l.renderMarkdown(s)
+	return s
+}
+
+// listFiles walks content/<lang>/ for every language and reports files
+// and folders that do not belong.
+func (l *loader) listFiles() []string {
+	var files []string
+	langs := map[string]bool{}
+	for _, c := range l.cfg.LangCodes() {
+		langs[c] = true
+	}
+	entries, err := fs.ReadDir(l.fsys, "content")
+	if err != nil {
+		l.add(Problem{File: "content", Msg: "cannot read the content folder: " + err.Error()})
+		return nil
+	}
+	for _, e := range entries {
+		name := e.Name()
+		switch {
+		case ignoredName(name) || name == "site.yaml":
+		case e.IsDir() && langs[name]:
+		case e.IsDir():
+			l.add(Problem{File: "content/" + name, Msg: fmt.Sprintf("%q is not a language of content/site.yaml (%s); move its files under a language folder or add the language", name, strings.Join(l.cfg.LangCodes(), ", ")), Severity: Warning})
+		default:
+			l.add(Problem{File: "content/" + name, Msg: "is not used; content files go under a language folder such as content/en/", Severity: Warning})
+		}
+	}
+	for _, lang := range l.cfg.LangCodes() {
+		root := "content/" + lang
+		err := fs.WalkDir(l.fsys, root, func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				if p == root && errors.Is(err, fs.ErrNotExist) {
+					l.add(Problem{File: root, Msg: "missing; every language of site.yaml needs a folder with at least index.md", Severity: Warning})
+					return fs.SkipDir
+				}
+				l.add(Problem{File: p, Msg: "cannot read: " + err.Error()})
+				return nil
+			}
+			if ignoredName(d.Name()) && p != root {
+				if d.IsDir() {
+					return fs.SkipDir
+				}
+				return nil
+			}
+			if d.Type()&fs.ModeSymlink != 0 {
+				l.add(Problem{File: p, Msg: "is a symbolic link; consort does not follow links in content/, copy the file instead"})
+				return nil
+			}
+			if d.IsDir() {
+				return nil
+			}
+			if !d.Type().IsRegular() {
+				l.add(Problem{File: p, Msg: "is not a regular file"})
+				return nil
+			}
+			if strings.HasSuffix(strings.ToLower(p), ".md") {
+				files = append(files, p)
+			} else {
+				l.add(Problem{File: p, Msg: "is not a Markdown file and is not published; put images and downloads in static/", Severity: Warning})
+			}
+			return nil
+		})
+		if err != nil {
+			l.add(Problem{File: root, Msg: err.Error()})
+		}
+	}
+	sort.Strings(files)
+	return files
+}
+
+func ignoredName(name string) bool {
+	return strings.HasPrefix(name, ".") || strings.HasSuffix(name, "~") || strings.HasPrefix(name, "#")
+}
+
+func readLimited(fsys fs.FS, name string, limit int64) ([]byte, error) {
+	f, err := fsys.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, limit+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(data)) > limit {
+		return nil, fmt.Errorf("is larger than %d MB; split it into smaller pages (or raise the limit with --max-file-size)", limit>>20)
+	}
+	return data, nil
+}
+
+var tomlKeyRE = regexp.MustCompile(`^\s*\[?\s*"?([A-Za-z0-9_.-]+)"?\s*[=\]]`)
+
+// parseFile reads and validates one content file. It returns nil when the
+// file is too broken to be a page; its problems are recorded.
+func (l *loader) parseFile(file string) *Page {
+	data, err := readLimited(l.fsys, file, l.opts.MaxFileSize)
+	if err != nil {
+		l.add(Problem{File: file, Msg: err.Error()})
+		return nil
+	}
+	sum := sha256.Sum256(data)
+	if !utf8.Valid(data) {
+		line := 1 + bytes.Count(data[:firstInvalid(data)], []byte("\n"))
+		l.add(Problem{File: file, Line: line, Msg: "is not valid UTF-8 text; save the file as UTF-8 in your editor"})
+		return nil
+	}
+	data = bytes.TrimPrefix(data, []byte("\ufeff"))
+	data = bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
+	if bytes.IndexByte(data, 0) >= 0 {
+		l.add(Problem{File: file, Line: 1 + bytes.Count(data[:bytes.IndexByte(data, 0)], []byte("\n")), Msg: "contains a NUL character; this is not a text file"})
+		return nil
+	}
+
+	rel := strings.TrimPrefix(file, "content/")
+	lang, rel, _ := strings.Cut(rel, "/")
+	p := &Page{Lang: lang, File: file, Rel: rel, Hash: hex.EncodeToString(sum[:])}
+	p.Kind, p.Section, p.Name = classify(rel)
+	if p.Kind == "" {
+		l.add(Problem{File: file, Msg: fmt.Sprintf("pages of %s/ cannot be in sub-folders; move it to content/%s/%s/%s", p.Section, lang, p.Section, path.Base(rel))})
+		return nil
+	}
+
+	// Front matter.
+	var fm []byte
+	var format string
+	capture := func(f string) func([]byte, any) error {
+		return func(b []byte, _ any) error { fm, format = append([]byte{}, b...), f; return nil }
+	}
+	rest, err := frontmatter.Parse(bytes.NewReader(data), nil,
+		frontmatter.NewFormat("---", "---", capture("yaml")),
+		frontmatter.NewFormat("+++", "+++", capture("toml")))
+	if err != nil {
+		l.add(Problem{File: file, Line: 1, Msg: "cannot read front matter: " + err.Error()})
+		return nil
+	}
+	if len(rest) == len(data) {
+		first, _, _ := bytes.Cut(data, []byte("\n"))
+		switch strings.TrimSpace(string(first)) {
+		case "---", "+++":
+			l.add(Problem{File: file, Line: 1, Msg: fmt.Sprintf("front matter starts with %s but is never closed; add a line %s after the last field", strings.TrimSpace(string(first)), strings.TrimSpace(string(first)))})
+		default:
+			l.add(Problem{File: file, Line: 1, Msg: "has no front matter; start the file with a line ---, then `title: ...`, then a line ---"})
+		}
+		return nil
+	}
+	p.Body = rest
+	p.BodyLine = bytes.Count(data[:len(data)-len(rest)], []byte("\n"))
+
+	var node yaml.Node
+	switch format {
+	case "yaml":
+		if err := yaml.Unmarshal(fm, &node); err != nil {
+			l.add(yamlProblem(file, 1, err))
+			return nil
+		}
+	case "toml":
+		var m map[string]any
+		if _, err := toml.Decode(string(fm), &m); err != nil {
+			line := 2
+			var pe toml.ParseError
+			if errors.As(err, &pe) {
+				line = pe.Position.Line + 1
+			}
+			l.add(Problem{File: file, Line: line, Msg: "front matter is not valid TOML: " + strings.TrimPrefix(err.Error(), "toml: ")})
+			return nil
+		}
+		if err := node.Encode(plainTOML(m)); err != nil {
+			l.add(Problem{File: file, Line: 1, Msg: "cannot read TOML front matter: " + err.Error()})
+			return nil
+		}
+		setTOMLLines(&node, fm)
+	}
+	if hasAlias(&node, 0) {
+		l.add(Problem{File: file, Line: 2, Msg: "YAML anchors and aliases (&name, *name) are not supported in content; write values out"})
+		return nil
+	}
+	d := newDecoder()
+	p.Params = newParams(p.Kind)
+	d.decodeStruct(&node, p.Params, "")
+	for _, e := range d.problems {
+		l.add(Problem{File: file, Line: lineIn(e.Line, format), Field: e.Field, Msg: e.Msg})
+	}
+	p.line = map[string]int{}
+	for k, v := range d.lines {
+		p.line[k] = lineIn(v, format)
+	}
+	for _, e := range p.Params.Validate(l.cfg.Vocabularies) {
+		l.add(Problem{File: file, Line: p.fieldLine(e.Field), Field: e.Field, Msg: e.Msg})
+	}
+	f := p.Front()
+	p.Draft = f.Draft
+	p.Slug = p.Name
+	if f.Slug != "" {
+		p.Slug = f.Slug
+	} else if p.Kind != KindHome && p.Kind != KindSection && !slugRE.MatchString(p.Name) {
+		l.add(Problem{File: file, Msg: fmt.Sprintf("the file name %q cannot be used in a URL; rename the file to %s.md or set slug", p.Name, Slugify(p.Name))})
+	}
+	p.URL = l.pageURL(p, path.Dir(rel))
+	p.Key = rel
+	if f.TranslationKey != "" {
+		p.Key = "key:" + f.TranslationKey
+	}
+	return p
+}
+
+// lineIn converts a line inside the front matter to a line of the file.
+func lineIn(line int, format string) int {
+	if line <= 0 {
+		return 1
+	}
+	return line + 1 // the opening --- or +++
+}
+
+// fieldLine finds the line of a field named in a FieldError ("location.lat").
+func (p *Page) fieldLine(field string) int {
+	for f := field; f != ""; {
+		if l := p.line[f]; l > 0 {
+			return l
+		}
+		i := strings.LastIndex(f, ".")
+		if i < 0 {
+			break
+		}
+		f = f[:i]
+	}
+	return 1
+}
+
+func firstInvalid(b []byte) int {
+	for i := 0; i < len(b); {
+		r, n := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && n <= 1 {
+			return i
+		}
+		i += n
+	}
+	return len(b)
+}
+
+// classify gives the kind, section and name of a path under a language
+// folder. Kind is "" for a file nested inside a section.
+func classify(rel string) (Kind, string, string) {
+	name := strings.TrimSuffix(path.Base(rel), path.Ext(rel))
+	dir := path.Dir(rel)
+	if rel == "index.md" {
+		return KindHome, "", "index"
+	}
+	top, _, nested := strings.Cut(dir, "/")
+	if k, ok := sectionKinds[top]; ok {
+		if nested {
+			return "", top, name
+		}
+		if name == "index" {
+			return KindSection, top, "index"
+		}
+		return k, top, name
+	}
+	return KindPage, "", name
+}
+
+func (l *loader) pageURL(p *Page, dir string) string {
+	lang := "/" + p.Lang + "/"
+	switch p.Kind {
+	case KindHome:
+		return lang
+	case KindSection:
+		return lang + l.cfg.SectionSlug(p.Section, p.Lang) + "/"
+	}
+	if p.Section != "" {
+		return lang + l.cfg.SectionSlug(p.Section, p.Lang) + "/" + p.Slug + "/"
+	}
+	prefix := lang
+	if dir != "." {
+		for _, seg := range strings.Split(dir, "/") {
+			prefix += Slugify(seg) + "/"
+		}
+	}
+	if p.Name == "index" && p.Front().Slug == "" {
+		return prefix
+	}
+	return prefix + p.Slug + "/"
+}
+
+// exclusion says why a page is left out of the site, or "".
+func (l *loader) exclusion(p *Page) string {
+	f := p.Front()
+	now := l.opts.Clock
+	switch {
+	case f.Draft && !l.opts.Drafts:
+		return "draft"
+	case !f.PublishDate.IsZero() && f.PublishDate.After(now) && !l.opts.Future:
+		return "publishDate is in the future"
+	case p.Kind == KindNews && f.PublishDate.IsZero() && f.Date.After(now) && !l.opts.Future:
+		return "date is in the future"
+	case !f.ExpiryDate.IsZero() && !f.ExpiryDate.After(now):
+		return "expired"
+	}
+	return ""
+}
+
+// synthesize makes the home and section pages content/ does not have, so
+// that every list and every language switcher has somewhere to go.
+func (l *loader) synthesize(pages []*Page) []*Page {
+	have := map[string]bool{}
+	needSection := map[string]bool{}
+	for _, p := range pages {
+		switch p.Kind {
+		case KindHome:
+			have[p.Lang+"/"] = true
+		case KindSection:
+			have[p.Lang+"/"+p.Section] = true
+		}
+		if p.Section != "" {
+			needSection[p.Section] = true
+		}
+	}
+	var out []*Page
+	for _, lang := range l.cfg.LangCodes() {
+		if !have[lang+"/"] {
+			p := &Page{Kind: KindHome, Lang: lang, File: "content/" + lang + "/index.md", Rel: "index.md", Name: "index", Synthetic: true,
+				Params: &PageParams{Front: Front{Title: l.cfg.Title[lang], Summary: l.cfg.Description[lang]}}}
+			p.URL, p.Key = "/"+lang+"/", p.Rel
+			out = append(out, p)
+		}
+		for _, sec := range sortedKeys(needSection) {
+			if have[lang+"/"+sec] {
+				continue
+			}
+			slug := l.cfg.SectionSlug(sec, lang)
+			p := &Page{Kind: KindSection, Lang: lang, Section: sec, File: "content/" + lang + "/" + sec + "/index.md", Rel: sec + "/index.md", Name: "index", Slug: slug, Synthetic: true,
+				Params: &PageParams{Front: Front{Title: strings.ToUpper(slug[:1]) + slug[1:]}}}
+			p.URL, p.Key = "/"+lang+"/"+slug+"/", p.Rel
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+func sortPages(pages []*Page, langs []string) {
+	order := map[string]int{}
+	for i, l := range langs {
+		order[l] = i
+	}
+	sort.Slice(pages, func(i, j int) bool {
+		a, b := pages[i], pages[j]
+		if a.Lang != b.Lang {
+			return order[a.Lang] < order[b.Lang]
+		}
+		return a.File < b.File
+	})
+}
+
+// checkURLs reports two pages with the same URL, also when they differ
+// only in case or Unicode normalisation (which collide on many hosts).
+func (l *loader) checkURLs(s *Site) {
+	seen := map[string]*Page{}
+	for _, p := range s.Pages {
+		k := strings.ToLower(norm.NFC.String(p.URL))
+		if q, ok := seen[k]; ok {
+			l.add(Problem{File: p.File, Line: p.Line("slug"), Msg: fmt.Sprintf("has the same URL %s as %s; change the slug of one of them", p.URL, q.File)})
+			continue
+		}
+		seen[k] = p
+	}
+}
+
+func (l *loader) pairTranslations(s *Site) {
+	groups := map[string][]*Page{}
+	for _, p := range s.Pages {
+		if p.Kind == KindHome {
+			p.Key = "index.md"
+		}
+		groups[p.Key] = append(groups[p.Key], p)
+	}
+	for _, key := range sortedKeys(groups) {
+		g := groups[key]
+		byLang := map[string]*Page{}
+		for _, p := range g {
+			if q, ok := byLang[p.Lang]; ok {
+				l.add(Problem{File: p.File, Line: p.Line("translationKey"), Field: "translationKey", Msg: fmt.Sprintf("%q is also used by %s in the same language; each translation key names one page per language", p.Front().TranslationKey, q.File)})
+				continue
+			}
+			byLang[p.Lang] = p
+		}
+		for _, p := range g {
+			for _, lang := range l.cfg.LangCodes() {
+				if t := byLang[lang]; t != nil && t != p && lang != p.Lang {
+					p.Translations = append(p.Translations, t)
+				}
+			}
+			if p.Kind != KindSection && p.Kind != KindHome && len(p.Translations) > 0 && p.Kind != p.Translations[0].Kind {
+				l.add(Problem{File: p.File, Msg: fmt.Sprintf("is paired with %s, which is a %s, not a %s; translations must be in the same section", p.Translations[0].File, p.Translations[0].Kind, p.Kind)})
+			}
+		}
+	}
+}
+
+// lookup finds the page of a section by name, in lang first and then in
+// the other languages.
+func (s *Site) lookup(lang, section, name string) *Page {
+	if p := s.byName[lang+"/"+section+"/"+name]; p != nil {
+		return p
+	}
+	for _, other := range s.Config.LangCodes() {
+		if p := s.byName[other+"/"+section+"/"+name]; p != nil {
+			return p
+		}
+	}
+	return nil
+}
+
+func (l *loader) resolveReferences(s *Site) {
+	ref := func(p *Page, field, section, name string) *Page {
+		if t := s.lookup(p.Lang, section, name); t != nil {
+			return t
+		}
+		target := "content/" + p.Lang + "/" + section + "/" + name + ".md"
+		msg := fmt.Sprintf("%q names %s, which does not exist", name, target)
+		if why, ok := s.Excluded[target]; ok {
+			msg = fmt.Sprintf("%q names %s, which is not published (%s)", name, target, why)
+		} else {
+			var names []string
+			for k := range s.byName {
+				if strings.HasPrefix(k, p.Lang+"/"+section+"/") {
+					names = append(names, strings.TrimPrefix(k, p.Lang+"/"+section+"/"))
+				}
+			}
+			sort.Strings(names)
+			if h := didYouMean(name, names); h != "" {
+				msg += fmt.Sprintf("; did you mean %q?", h)
+			} else {
+				msg += "; create it or fix the name"
+			}
+		}
+		l.add(Problem{File: p.File, Line: p.Line(field), Field: field, Msg: msg})
+		return nil
+	}
+	for _, p := range s.Pages {
+		switch v := p.Params.(type) {
+		case *Partner:
+			if v.Cluster != "" {
+				if c := ref(p, "cluster", "clusters", v.Cluster); c != nil {
+					p.ClusterPage = c
+					c.Members = append(c.Members, p)
+				}
+			}
+		case *Mission:
+			for _, name := range v.Clusters {
+				if c := ref(p, "clusters", "clusters", name); c != nil {
+					p.Participants = append(p.Participants, c)
+					c.Missions = append(c.Missions, p)
+				}
+			}
+			for _, name := range v.Partners {
+				if c := ref(p, "partners", "partners", name); c != nil {
+					p.Participants = append(p.Participants, c)
+					c.Missions = append(c.Missions, p)
+				}
+			}
+		case *Interview:
+			if v.Organisation != "" {
+				org := s.lookup(p.Lang, "clusters", v.Organisation)
+				if org == nil {
+					org = ref(p, "organisation", "partners", v.Organisation)
+				}
+				if org != nil {
+					p.Organisation = org
+					org.Interviews = append(org.Interviews, p)
+				}
+			}
+		}
+	}
+}
+
+func (l *loader) checkMenus(s *Site) {
+	for _, lang := range sortedKeys(l.cfg.Menus) {
+		for _, e := range l.cfg.Menus[lang] {
+			switch {
+			case e.Page != "" && e.URL != "":
+				l.add(Problem{File: ConfigFile, Field: "menus." + lang, Msg: fmt.Sprintf("entry %q has both page and url; keep one", e.Page)})
+			case e.Page != "":
+				if s.byFile["content/"+lang+"/"+e.Page] == nil {
+					l.add(Problem{File: ConfigFile, Field: "menus." + lang, Msg: fmt.Sprintf("page %q does not exist in content/%s/", e.Page, lang)})
+				}
+			case e.URL == "":
+				l.add(Problem{File: ConfigFile, Field: "menus." + lang, Msg: "an entry needs a page (a path under content/" + lang + "/) or a url"})
+			case e.Title == "":
+				l.add(Problem{File: ConfigFile, Field: "menus." + lang, Msg: fmt.Sprintf("entry %q needs a title", e.URL)})
+			}
+		}
+	}
+}
+
+// renderMarkdown converts every body in parallel, rewriting links to .md
+// files into page URLs.
+func (l *loader) renderMarkdown(s *Site) {
+	conv := markdown.New(markdown.Options{UnsafeHTML: l.cfg.Markdown.UnsafeHTML})
+	parallel(len(s.Pages), func(i int) {
+		p := s.Pages[i]
+		if p.Synthetic {
+			return
+		}
+		res := conv.Convert(p.Body, markdown.Context{
+			Lang:       p.Lang,
+			LineOffset: p.BodyLine,
+			Resolve:    func(dest string) (string, error) { return s.resolveLink(p, dest) },
+		})
+		p.HTML, p.Headings, p.Links, p.Images = res.HTML, res.Headings, res.Links, res.Images
+		for _, pr := range res.Problems {
+			l.add(Problem{File: p.File, Line: pr.Line, Msg: pr.Msg})
+		}
+	})
+}
+
+// resolveLink maps a relative link to a .md file, written in page p, to
+// the URL of the page it names.
+func (s *Site) resolveLink(p *Page, dest string) (string, error) {
+	target, frag, _ := strings.Cut(dest, "#")
+	var file string
+	if strings.HasPrefix(target, "/") {
+		file = path.Clean("content" + target)
+	} else {
+		file = path.Join(path.Dir(p.File), target)
+	}
+	if !strings.HasPrefix(file, "content/") {
+		return "", fmt.Errorf("it points outside content/")
+	}
+	t := s.byFile[file]
+	if t == nil {
+		if why, ok := s.Excluded[file]; ok {
+			return "", fmt.Errorf("%s is not published (%s)", file, why)
+		}
+		return "", fmt.Errorf("%s does not exist", file)
+	}
+	if frag != "" {
+		return t.URL + "#" + frag, nil
+	}
+	return t.URL, nil
+}
+
+// parallel runs f(0..n-1) on all cores.
+func parallel(n int, f func(i int)) {
+	workers := runtime.GOMAXPROCS(0)
+	if workers > n {
+		workers = n
+	}
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				f(i)
+			}
+		}()
+	}
+	for i := 0; i < n; i++ {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+}
+
+// plainTOML turns TOML's date types into the strings YAML content uses.
+func plainTOML(v any) any {
+	switch x := v.(type) {
+	case map[string]any:
+		out := make(map[string]any, len(x))
+		for k, e := range x {
+			out[k] = plainTOML(e)
+		}
+		return out
+	case []any:
+		out := make([]any, len(x))
+		for i, e := range x {
+			out[i] = plainTOML(e)
+		}
+		return out
+	case []map[string]any:
+		out := make([]any, len(x))
+		for i, e := range x {
+			out[i] = plainTOML(e)
+		}
+		return out
+	case time.Time:
+		if x.Hour() == 0 && x.Minute() == 0 && x.Second() == 0 {
+			return x.Format("2006-01-02")
+		}
+		return x.Format("2006-01-02 15:04")
+	}
+	return v
+}
+
+// setTOMLLines gives the keys of a node made from TOML the lines they
+// have in the front matter text, so messages point at the right line.
+func setTOMLLines(node *yaml.Node, fm []byte) {
+	lines := map[string]int{}
+	for i, line := range strings.Split(string(fm), "\n") {
+		if m := tomlKeyRE.FindStringSubmatch(line); m != nil {
+			if _, ok := lines[m[1]]; !ok {
+				lines[m[1]] = i + 1
+			}
+		}
+	}
+	var walk func(n *yaml.Node, prefix string)
+	walk = func(n *yaml.Node, prefix string) {
+		if n.Kind == yaml.DocumentNode {
+			for _, c := range n.Content {
+				walk(c, prefix)
+			}
+			return
+		}
+		if n.Kind != yaml.MappingNode {
+			return
+		}
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k := n.Content[i]
+			line := lines[prefix+k.Value]
+			if line == 0 {
+				line = lines[k.Value]
+			}
+			k.Line, n.Content[i+1].Line = line, line
+			walk(n.Content[i+1], prefix+k.Value+".")
+		}
+	}
+	walk(node, "")
+}
+
+// Page returns the page of a content file ("content/en/about.md"), or nil.
+func (s *Site) Page(file string) *Page { return s.byFile[file] }
+
+// Lookup returns the page of a section by its name (file base name) in
+// lang, falling back to other languages; nil when there is none.
+func (s *Site) Lookup(lang, section, name string) *Page { return s.lookup(lang, section, name) }
+
+// Langs returns the language codes, default first.
+func (s *Site) Langs() []string { return s.Config.LangCodes() }
+
+// Home returns the home page of lang.
+func (s *Site) Home(lang string) *Page { return s.byFile["content/"+lang+"/index.md"] }
+
+// Section returns the section page of lang, or nil when the section has
+// no pages in any language.
+func (s *Site) Section(lang, section string) *Page {
+	return s.byFile["content/"+lang+"/"+section+"/index.md"]
+}
+
+// PagesOf returns the pages of a section in lang (not the section page),
+// in file order.
+func (s *Site) PagesOf(lang, section string) []*Page {
+	var out []*Page
+	for _, p := range s.Pages {
+		if p.Lang == lang && p.Section == section && p.Kind != KindSection {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// LangPages returns every page of lang.
+func (s *Site) LangPages(lang string) []*Page {
+	var out []*Page
+	for _, p := range s.Pages {
+		if p.Lang == lang {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// Upcoming reports whether a mission starts (or ends) at or after the
+// site's clock; missions without dates count as upcoming.
+func (s *Site) Upcoming(p *Page) bool {
+	m := p.Mission()
+	if m == nil {
+		return false
+	}
+	if m.Start.IsZero() {
+		return true
+	}
+	end := m.End
+	if end.IsZero() {
+		end = m.Start
+	}
+	return !end.Time.AddDate(0, 0, 1).Before(s.Clock)
+}

@@ -101,7 +101,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return reportProblems(err, stderr)
 	}
-	printWarnings(res.Site.Warnings, stderr)
+	printWarnings(res.Warnings, stderr)
 	files, err := publish.Minify(res.Files)
 	if err != nil {
 		return err

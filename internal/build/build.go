@@ -38,7 +38,10 @@ type Options struct {
 type Result struct {
 	Site  *site.Site
 	Files []output.File // sorted by path
-	Stats Stats
+	// Warnings are problems that did not stop the build: the site's and
+	// UI strings missing in a language.
+	Warnings site.Problems
+	Stats    Stats
 }
 
 // Stats counts what a build made.
@@ -75,7 +78,10 @@ func Build(opts Options) (*Result, error) {
 		return nil, err
 	}
 	output.Sort(files)
-	r := &Result{Site: s, Files: files}
+	r := &Result{Site: s, Files: files, Warnings: append(site.Problems{}, s.Warnings...)}
+	for _, m := range eng.Bundle.Missing() {
+		r.Warnings = append(r.Warnings, site.Problem{File: "templates/i18n/" + m.Lang + ".yaml", Field: m.Key, Msg: "UI string missing in this language; add it (it shows as [missing: " + m.Key + "])", Severity: site.Warning})
+	}
 	r.Stats.Pages = map[string]map[string]int{}
 	for _, p := range s.Pages {
 		if r.Stats.Pages[p.Lang] == nil {

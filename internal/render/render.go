@@ -38,13 +38,9 @@ type Engine struct {
 // New parses the templates in fsys (base.html, partials/, the layouts,
 // i18n/) for the given languages. Errors name the template file and line.
 func New(fsys fs.FS, langs []string) (*Engine, error) {
-	i18nFS, err := fs.Sub(fsys, "i18n")
+	bundle, err := i18n.LoadDir(fsys, "i18n", langs)
 	if err != nil {
-		return nil, err
-	}
-	bundle, err := i18n.Load(i18nFS, langs)
-	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("templates/%w", err)
 	}
 	base := template.New("base.html").Option("missingkey=error")
 	src, err := fs.ReadFile(fsys, "base.html")

@@ -137,9 +137,21 @@ func parseConfig(data []byte, file string) (*Config, Problems) {
 	for _, p := range d.problems {
 		ps = append(ps, Problem{File: file, Line: p.Line, Field: p.Field, Msg: p.Msg})
 	}
-	line := func(field string) int { return d.lines[field] }
+	line := func(field string) int {
+		for f := field; f != ""; {
+			if l := d.lines[f]; l > 0 {
+				return l
+			}
+			i := strings.LastIndex(f, ".")
+			if i < 0 {
+				break
+			}
+			f = f[:i]
+		}
+		return 0
+	}
 	add := func(field, format string, args ...any) {
-		ps = append(ps, Problem{File: file, Line: line(strings.SplitN(field, ".", 2)[0]), Field: field, Msg: fmt.Sprintf(format, args...)})
+		ps = append(ps, Problem{File: file, Line: line(field), Field: field, Msg: fmt.Sprintf(format, args...)})
 	}
 	if len(c.Languages) == 0 {
 		c.Languages = []Language{{Code: "en", Name: "English"}, {Code: "fr", Name: "Français"}}

@@ -105,8 +105,24 @@ func (d *decoder) decodeValue(val *yaml.Node, f reflect.Value, path string) {
 	if f.Kind() == reflect.Slice && val.Kind == yaml.ScalarNode && val.Tag != "!!null" {
 		val = &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Line: val.Line, Column: val.Column, Content: []*yaml.Node{val}}
 	}
+	if f.Kind() == reflect.Map {
+		d.recordLines(val, path)
+	}
 	if err := val.Decode(f.Addr().Interface()); err != nil {
 		d.fail(val.Line, path, "%s", typeMessage(err, f.Type(), val))
+	}
+}
+
+// recordLines notes the lines of a map's keys, so that messages about
+// "sections.partners" point at the line of partners.
+func (d *decoder) recordLines(n *yaml.Node, prefix string) {
+	if n.Kind != yaml.MappingNode {
+		return
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		p := prefix + "." + n.Content[i].Value
+		d.lines[p] = n.Content[i].Line
+		d.recordLines(n.Content[i+1], p)
 	}
 }
 

@@ -313,7 +313,9 @@ func (l *loader) parseFile(file string) *Page {
 	d := newDecoder()
 	p.Params = newParams(p.Kind)
 	d.decodeStruct(&node, p.Params, "")
+	failed := map[string]bool{}
 	for _, e := range d.problems {
+		failed[e.Field] = true
 		l.add(Problem{File: file, Line: lineIn(e.Line, format), Field: e.Field, Msg: e.Msg})
 	}
 	p.line = map[string]int{}
@@ -321,6 +323,9 @@ func (l *loader) parseFile(file string) *Page {
 		p.line[k] = lineIn(v, format)
 	}
 	for _, e := range p.Params.Validate(l.cfg.Vocabularies) {
+		if failed[e.Field] {
+			continue // already reported: the value could not be read
+		}
 		l.add(Problem{File: file, Line: p.fieldLine(e.Field), Field: e.Field, Msg: e.Msg})
 	}
 	f := p.Front()
@@ -347,8 +352,14 @@ func lineIn(line int, format string) int {
 	return line + 1 // the opening --- or +++
 }
 
+// nearField names the field whose line stands for a missing field.
+var nearField = map[string]string{"alt": "image", "start": "end"}
+
 // fieldLine finds the line of a field named in a FieldError ("location.lat").
 func (p *Page) fieldLine(field string) int {
+	if _, ok := p.line[field]; !ok && nearField[field] != "" {
+		field = nearField[field]
+	}
 	for f := field; f != ""; {
 		if l := p.line[f]; l > 0 {
 			return l

@@ -45,9 +45,18 @@ type MarkdownConfig struct {
 	UnsafeHTML bool `yaml:"unsafeHTML"`
 }
 
-// CatalogueConfig configures the partner catalogue.
+// CatalogueConfig configures the partner catalogue (internal/catalogue
+// checks it and fills in defaults).
 type CatalogueConfig struct {
+	// Facets are the facets shown, in order: country, orgType,
+	// competency, cluster.
 	Facets []string `yaml:"facets"`
+	// Slugs localise each facet's URL segment: facet -> lang -> slug,
+	// e.g. country: {en: country, fr: pays}.
+	Slugs map[string]map[string]string `yaml:"slugs"`
+	// PerPage is how many organisations a catalogue or facet page lists
+	// before it is split into pages.
+	PerPage int `yaml:"perPage"`
 }
 
 // Vocabularies maps a vocabulary name (orgType, competency, missionType,
@@ -121,6 +130,11 @@ func (c *Config) SectionSlug(section, lang string) string {
 func (c *Config) AbsURL(p string) string {
 	return strings.TrimSuffix(c.BaseURL, "/") + p
 }
+
+// ParseConfig reads content/site.yaml on its own, for tools that need the
+// languages and vocabularies of a site whose content may not load. The
+// Config is nil when the file cannot be read at all.
+func ParseConfig(data []byte) (*Config, Problems) { return parseConfig(data, ConfigFile) }
 
 func parseConfig(data []byte, file string) (*Config, Problems) {
 	var node yaml.Node

@@ -130,6 +130,12 @@ func (f *Front) Common() *Front { return f }
 
 var slugRE = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 
+// TranslatedFromRE is the form of translatedFrom: the language of the
+// source and, after @, a prefix (8 to 64 hex digits) of the SHA-256 of the
+// source file when it was translated: "fr@3f9a0c1b2d4e". The language
+// alone ("fr") is accepted but cannot tell whether the translation is stale.
+var TranslatedFromRE = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*(@[0-9a-f]{8,64})?$`)
+
 func (f *Front) validate() []FieldError {
 	var errs []FieldError
 	if strings.TrimSpace(f.Title) == "" {
@@ -150,6 +156,9 @@ func (f *Front) validate() []FieldError {
 		if msg := checkAlias(a); msg != "" {
 			errs = append(errs, FieldError{"aliases", msg})
 		}
+	}
+	if f.TranslatedFrom != "" && !TranslatedFromRE.MatchString(f.TranslatedFrom) {
+		errs = append(errs, FieldError{"translatedFrom", fmt.Sprintf("%q is not a translation record; write the source's language and the hash `consort new --translate` printed, e.g. fr@3f9a0c1b2d4e, or run `consort new --translate --update` on this file", f.TranslatedFrom)})
 	}
 	if !f.ExpiryDate.IsZero() && !f.PublishDate.IsZero() && f.ExpiryDate.Before(f.PublishDate.Time) {
 		errs = append(errs, FieldError{"expiryDate", "is before publishDate; the page would never be shown"})

@@ -31,6 +31,10 @@ type Problem struct {
 	Field    string   // "country", "location.lat"; empty when not about a field
 	Msg      string   // `"France" is not an ISO 3166 code; write FR`
 	Severity Severity // Error unless said otherwise
+	// Code names the kind of problem for tools (consort check --format
+	// json, the serve overlay): "link", "stale-translation"...; empty for
+	// content validation.
+	Code string
 }
 
 func (p Problem) String() string {

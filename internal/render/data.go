@@ -211,11 +211,15 @@ func (a *Assets) Integrity(name string) string {
 // partials that show a page in a list: {{template "partials/card.html" ($.With .)}}.
 type Item struct {
 	*Data
-	P *site.Page
+	P     *site.Page
+	Level int // heading level of the item's title: 2 or 3
 }
 
-// With pairs d with p.
-func (d *Data) With(p *site.Page) Item { return Item{d, p} }
+// With pairs d with p, for an item under a level-2 heading.
+func (d *Data) With(p *site.Page) Item { return Item{d, p, 3} }
+
+// Top pairs d with p, for an item right under the page's h1.
+func (d *Data) Top(p *site.Page) Item { return Item{d, p, 2} }
 
 // LangHomes maps each language to its home URL, for the root page's script.
 func (d *Data) LangHomes() map[string]string {

@@ -33,6 +33,9 @@ type Options struct {
 	BaseURL string    // overrides site.yaml's baseURL when set
 	// MaxFileSize is the largest content file read, in bytes; 0 means 10 MB.
 	MaxFileSize int64
+	// Cache, when set, keeps parsed and rendered files between Loads of
+	// the same site so that unchanged files are not done again.
+	Cache *Cache
 }
 
 // DefaultMaxFileSize is the size limit of a content file unless Options say otherwise.
@@ -81,7 +84,7 @@ func Load(fsys fs.FS, opts Options) (*Site, error) {
 	if opts.BaseURL != "" {
 		cfg.BaseURL = strings.TrimSuffix(opts.BaseURL, "/") + "/"
 	}
-	l := &loader{fsys: fsys, cfg: cfg, opts: opts, problems: problems}
+	l := &loader{fsys: fsys, cfg: cfg, opts: opts, problems: problems, configSum: configKey(data)}
 	s := l.load()
 	l.problems.Sort()
 	if errs := l.problems.Errors(); len(errs) > 0 {
@@ -92,11 +95,12 @@ func Load(fsys fs.FS, opts Options) (*Site, error) {
 }
 
 type loader struct {
-	fsys     fs.FS
-	cfg      *Config
-	opts     Options
-	mu       sync.Mutex
-	problems Problems
+	fsys      fs.FS
+	cfg       *Config
+	opts      Options
+	mu        sync.Mutex
+	problems  Problems
+	configSum [32]byte // of site.yaml, for the cache
 }
 
 func (l *loader) add(p Problem) {
@@ -234,7 +238,11 @@ func (l *loader) parseFile(file string) *Page {
 		l.add(Problem{File: file, Msg: err.Error()})
 		return nil
 	}
-	sum := sha256.Sum256(data)
+	return l.opts.Cache.parse(l, file, data, sha256.Sum256(data))
+}
+
+// parseData parses and validates the bytes of a content file.
+func (l *loader) parseData(file string, data []byte, sum [32]byte) *Page {
 	if !utf8.Valid(data) {
 		line := 1 + bytes.Count(data[:firstInvalid(data)], []byte("\n"))
 		l.add(Problem{File: file, Line: line, Msg: "is not valid UTF-8 text; save the file as UTF-8 in your editor"})
@@ -656,11 +664,7 @@ func (l *loader) renderMarkdown(s *Site) {
 		if p.Synthetic {
 			return
 		}
-		res := conv.Convert(p.Body, markdown.Context{
-			Lang:       p.Lang,
-			LineOffset: p.BodyLine,
-			Resolve:    func(dest string) (string, error) { return s.resolveLink(p, dest) },
-		})
+		res := l.opts.Cache.convert(conv, s, p, l.configSum)
 		p.HTML, p.Headings, p.Links, p.Images = res.HTML, res.Headings, res.Links, res.Images
 		for _, pr := range res.Problems {
 			l.add(Problem{File: p.File, Line: pr.Line, Msg: pr.Msg})

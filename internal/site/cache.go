@@ -1,0 +1,187 @@
+package site
+
+import (
+	"crypto/sha256"
+	"sync"
+	"sync/atomic"
+
+	"consort/internal/markdown"
+)
+
+// Cache keeps what Load computed for each content file, so that the next
+// Load of the same site redoes only the files whose bytes changed:
+//
+//   - the parsed and validated front matter, with the file's problems,
+//     keyed by the file's path and the SHA-256 of its bytes;
+//   - the rendered Markdown, keyed by the same plus the targets its links
+//     resolved to: when a page it links to moves, the body is rendered
+//     again.
+//
+// Both are also keyed by the SHA-256 of content/site.yaml, since the
+// vocabularies, section slugs and Markdown options change what a file
+// gives. Linking the pages together (translations, references, menus) is
+// redone by every Load; it is cheap.
+//
+// Pass the same Cache in Options.Cache to successive Loads; it is safe for
+// concurrent use. The zero value is not usable; call NewCache. A nil
+// *Cache caches nothing.
+type Cache struct {
+	mu     sync.Mutex
+	parsed map[string]*parsedFile
+	md     map[string]*renderedBody
+	// used marks the files looked up since the last Prune.
+	used map[string]bool
+
+	parseHits, parseMisses, mdHits, mdMisses atomic.Int64
+}
+
+// NewCache returns an empty cache.
+func NewCache() *Cache {
+	return &Cache{parsed: map[string]*parsedFile{}, md: map[string]*renderedBody{}, used: map[string]bool{}}
+}
+
+// CacheStats counts the lookups of a Cache since it was made.
+type CacheStats struct {
+	ParseHits, ParseMisses       int64
+	MarkdownHits, MarkdownMisses int64
+}
+
+// Stats returns the hits and misses so far.
+func (c *Cache) Stats() CacheStats {
+	if c == nil {
+		return CacheStats{}
+	}
+	return CacheStats{c.parseHits.Load(), c.parseMisses.Load(), c.mdHits.Load(), c.mdMisses.Load()}
+}
+
+// Prune forgets the files no Load has looked up since the previous Prune:
+// files that were deleted or renamed. Call it after a Load.
+func (c *Cache) Prune() {
+	if c == nil {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for f := range c.parsed {
+		if !c.used[f] {
+			delete(c.parsed, f)
+		}
+	}
+	for f := range c.md {
+		if !c.used[f] {
+			delete(c.md, f)
+		}
+	}
+	clear(c.used)
+}
+
+// parsedFile is the outcome of parseData for one version of a file.
+type parsedFile struct {
+	sum, config [32]byte
+	page        *Page // nil when the file is too broken to be a page; never linked
+	problems    Problems
+}
+
+// renderedBody is the Markdown of one version of a page with the link
+// targets it resolved, in the order the converter asked for them.
+type renderedBody struct {
+	sum    string // Page.Hash
+	config [32]byte
+	links  []resolvedLink
+	res    markdown.Result
+}
+
+type resolvedLink struct{ dest, url, err string }
+
+// parse returns the page of file, whose bytes are data, from the cache
+// when the same bytes were parsed with the same site.yaml before. Its
+// problems are added to l either way.
+func (c *Cache) parse(l *loader, file string, data []byte, sum [32]byte) *Page {
+	if c == nil {
+		return l.parseData(file, data, sum)
+	}
+	c.mu.Lock()
+	c.used[file] = true
+	e := c.parsed[file]
+	c.mu.Unlock()
+	if e == nil || e.sum != sum || e.config != l.configSum {
+		c.parseMisses.Add(1)
+		// Parse with a loader of its own to keep this file's problems.
+		own := &loader{fsys: l.fsys, cfg: l.cfg, opts: l.opts, configSum: l.configSum}
+		e = &parsedFile{sum: sum, config: l.configSum, page: own.parseData(file, data, sum), problems: own.problems}
+		c.mu.Lock()
+		c.parsed[file] = e
+		c.mu.Unlock()
+	} else {
+		c.parseHits.Add(1)
+	}
+	for _, p := range e.problems {
+		l.add(p)
+	}
+	return e.page.unlinked()
+}
+
+// unlinked returns a copy of p as parseData made it, without what linking
+// a site adds, so that every Load links pages of its own; nil for nil.
+func (p *Page) unlinked() *Page {
+	if p == nil {
+		return nil
+	}
+	q := *p
+	q.HTML, q.Headings, q.Links, q.Images = nil, nil, nil, nil
+	q.Translations = nil
+	q.ClusterPage, q.Participants, q.Organisation = nil, nil, nil
+	q.Members, q.Missions, q.Interviews = nil, nil, nil
+	return &q
+}
+
+// convert renders the body of p, resolving its links to other pages in s,
+// from the cache when the same bytes were rendered before and every link
+// still resolves to the same target. The result is shared: read-only.
+func (c *Cache) convert(conv *markdown.Converter, s *Site, p *Page, configSum [32]byte) markdown.Result {
+	resolve := func(dest string) (string, error) { return s.resolveLink(p, dest) }
+	ctx := markdown.Context{Lang: p.Lang, LineOffset: p.BodyLine, Resolve: resolve}
+	if c == nil {
+		return conv.Convert(p.Body, ctx)
+	}
+	c.mu.Lock()
+	c.used[p.File] = true
+	e := c.md[p.File]
+	c.mu.Unlock()
+	if e != nil && e.sum == p.Hash && e.config == configSum && e.stillResolves(resolve) {
+		c.mdHits.Add(1)
+		return e.res
+	}
+	c.mdMisses.Add(1)
+	var links []resolvedLink
+	ctx.Resolve = func(dest string) (string, error) {
+		u, err := resolve(dest)
+		links = append(links, resolvedLink{dest, u, errText(err)})
+		return u, err
+	}
+	res := conv.Convert(p.Body, ctx)
+	c.mu.Lock()
+	c.md[p.File] = &renderedBody{sum: p.Hash, config: configSum, links: links, res: res}
+	c.mu.Unlock()
+	return res
+}
+
+func (e *renderedBody) stillResolves(resolve func(string) (string, error)) bool {
+	for _, l := range e.links {
+		u, err := resolve(l.dest)
+		if u != l.url || errText(err) != l.err {
+			return false
+		}
+	}
+	return true
+}
+
+func errText(err error) string {
+	if err == nil {
+		return ""
+	}
+	return err.Error()
+}
+
+// configKey is what the cache keys on besides a file: site.yaml's bytes.
+func configKey(siteYAML []byte) [32]byte { return sha256.Sum256(siteYAML) }

@@ -1,0 +1,291 @@
+// Package markdown converts page bodies to HTML. It is the only place in
+// consort where the Markdown engine (goldmark) is configured.
+//
+// # Dialect
+//
+// CommonMark plus the GitHub extensions (tables, strikethrough, autolinked
+// bare URLs, task lists) and footnotes ([^1]).
+//
+// Raw HTML in Markdown is rendered only when [Options.UnsafeHTML] is true;
+// otherwise each piece is replaced by the comment "<!-- raw HTML omitted -->".
+//
+// # Typography
+//
+// Both languages get curly quotes and apostrophes, "--" as an en dash,
+// "---" as an em dash and "..." as an ellipsis. The typographic characters
+// are written as UTF-8, not as HTML entities.
+//
+// French ([Context.Lang] "fr") additionally gets:
+//   - straight double quotes as guillemets (« like this »), with a narrow
+//     no-break space (U+202F) inside them and inside any « » typed by the
+//     author, replacing ordinary spaces typed there;
+//   - a narrow no-break space (U+202F) before ; ! ? and a no-break space
+//     (U+00A0) before : — an existing ordinary space there is replaced,
+//     an existing no-break space is kept, nothing is ever added twice.
+//
+// The French space is only added when the punctuation follows a word (or a
+// closing quote, bracket, code span...) and is followed by a space, a closing
+// character or the end of the text, so "http://", "10:30", "::" and "?x=1"
+// are left alone. Code spans, code blocks, raw HTML, link destinations and
+// autolinks are never touched. Other languages use the English rules.
+//
+// # Headings
+//
+// Every heading gets an id made from its text: accents folded
+// ("Qualité" -> "qualite", using Unicode decomposition; "œ" -> "oe"), lower case,
+// every run of other characters turned into one "-" (English apostrophes are
+// dropped instead: "Don't" -> "dont"), "section" when nothing is left, and
+// "-1", "-2"... appended to make ids unique within the document.
+//
+// # Links
+//
+// A link whose destination has no scheme, does not start with "/" or "#",
+// and whose path (the part before any "#") ends in ".md" is a link to another
+// page: the destination (backslash escapes and entities resolved, fragment
+// included) is passed to [Context.Resolve] and replaced by the URL it returns.
+// When Resolve fails, the link points to "#" and a [Problem] is recorded.
+// When Resolve is nil such links are left as they are.
+// Links with a scheme (https:, mailto:...) and absolute paths are not changed.
+//
+// Links and images whose URL uses the javascript:, vbscript:, file: or data:
+// scheme (except data:image/png, gif, jpeg and webp) are replaced by "#" and
+// reported as a Problem, whatever the value of UnsafeHTML. (Raw HTML let
+// through by UnsafeHTML is not inspected.)
+//
+// Images without alt text are reported as a Problem.
+//
+// Line numbers in [Result] are lines of the whole source file: the line in
+// body (1-based) plus [Context.LineOffset].
+//
+// A [Converter] holds no per-document state and is safe for concurrent use;
+// output is deterministic.
+package markdown
+
+import (
+	"bytes"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/renderer/html"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+)
+
+// Options configures a Converter.
+type Options struct {
+	// UnsafeHTML renders raw HTML found in Markdown. When false (the default)
+	// it is replaced by "<!-- raw HTML omitted -->".
+	UnsafeHTML bool
+}
+
+// Converter converts Markdown to HTML. Build it once with New; it is safe for
+// concurrent use.
+type Converter struct {
+	en, fr goldmark.Markdown
+	key    parser.ContextKey // where Convert stores its per-document state
+}
+
+// New returns a Converter configured with opts.
+func New(opts Options) *Converter {
+	key := parser.NewContextKey()
+	return &Converter{
+		en:  newGoldmark(false, opts, key),
+		fr:  newGoldmark(true, opts, key),
+		key: key,
+	}
+}
+
+// Context is what Convert needs to know about the page being converted.
+type Context struct {
+	// Lang selects the typography rules: "fr" (or "fr-XX") for French,
+	// anything else for English.
+	Lang string
+	// Resolve maps a link destination that points to a Markdown file
+	// (relative path ending in .md, optionally with #fragment, e.g.
+	// "../clusters/biocat.md#team") to the URL of the target page
+	// ("/fr/clusters/biocat/#team"). It returns an error (e.g. "no such page
+	// content/fr/clusters/biocat.md") when the target does not exist.
+	// When nil, links to .md files are left as they are.
+	Resolve func(dest string) (string, error)
+	// LineOffset is the number of lines before the body in the source file
+	// (front matter); it is added to every reported line.
+	LineOffset int
+}
+
+// Heading is a heading of the document, in document order.
+type Heading struct {
+	Level int    // 1 to 6
+	ID    string // value of the id attribute
+	Text  string // plain text, after typography
+	Line  int    // line in the source file
+}
+
+// Link is a link or image destination as written in the HTML href or src
+// attribute (after rewriting, URL-escaped), for the link checker.
+type Link struct {
+	Dest string
+	Line int
+}
+
+// Image is an image of the document.
+type Image struct {
+	Dest string // as written in the src attribute
+	Alt  string // plain text
+	Line int
+}
+
+// Problem is something the author should fix.
+type Problem struct {
+	Line int // line in the source file (body line + LineOffset)
+	Msg  string
+}
+
+// Result is the outcome of Convert.
+type Result struct {
+	HTML     []byte
+	Headings []Heading
+	Links    []Link // every link, autolink and image, in document order
+	Images   []Image
+	Problems []Problem // sorted by line
+}
+
+// Convert converts a page body to HTML.
+func (c *Converter) Convert(body []byte, ctx Context) Result {
+	md := c.en
+	if isFrench(ctx.Lang) {
+		md = c.fr
+	}
+	st := &state{ctx: ctx, source: body}
+	pc := parser.NewContext()
+	pc.Set(c.key, st)
+	doc := md.Parser().Parse(text.NewReader(body), parser.WithContext(pc))
+	var buf bytes.Buffer
+	buf.Grow(len(body) + len(body)/4)
+	if err := md.Renderer().Render(&buf, body, doc); err != nil {
+		st.res.Problems = append(st.res.Problems, Problem{Line: ctx.LineOffset + 1, Msg: "cannot render Markdown: " + err.Error()})
+	}
+	st.res.HTML = buf.Bytes()
+	sort.SliceStable(st.res.Problems, func(i, j int) bool { return st.res.Problems[i].Line < st.res.Problems[j].Line })
+	return st.res
+}
+
+func isFrench(lang string) bool {
+	lang = strings.ToLower(lang)
+	return lang == "fr" || strings.HasPrefix(lang, "fr-") || strings.HasPrefix(lang, "fr_")
+}
+
+// state is the per-document state shared by the AST transformers through the
+// parser context.
+type state struct {
+	ctx        Context
+	source     []byte
+	lineStarts []int // byte offsets of the start of each line, computed on demand
+	res        Result
+}
+
+func stateOf(pc parser.Context, key parser.ContextKey) *state {
+	st, _ := pc.Get(key).(*state)
+	return st
+}
+
+// line returns the source-file line of byte offset off in the body.
+func (s *state) line(off int) int {
+	if s.lineStarts == nil {
+		s.lineStarts = []int{0}
+		for i, b := range s.source {
+			if b == '\n' {
+				s.lineStarts = append(s.lineStarts, i+1)
+			}
+		}
+	}
+	if off < 0 {
+		off = 0
+	}
+	// number of line starts <= off
+	n := sort.Search(len(s.lineStarts), func(i int) bool { return s.lineStarts[i] > off })
+	return n + s.ctx.LineOffset
+}
+
+// nodeLine returns the source-file line where n starts.
+func (s *state) nodeLine(n ast.Node) int {
+	return s.line(nodeOffset(n))
+}
+
+func (s *state) problem(line int, format string, args ...any) {
+	s.res.Problems = append(s.res.Problems, Problem{Line: line, Msg: fmt.Sprintf(format, args...)})
+}
+
+// nodeOffset returns the byte offset where n starts in the source, using the
+// node's own position, its first text, or its enclosing block.
+func nodeOffset(n ast.Node) int {
+	for ; n != nil; n = n.Parent() {
+		if p := n.Pos(); p >= 0 {
+			return p
+		}
+		if t, ok := n.(*ast.Text); ok {
+			return t.Segment.Start
+		}
+		if n.Type() == ast.TypeBlock && n.Lines().Len() > 0 {
+			return n.Lines().At(0).Start
+		}
+		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+			if t, ok := c.(*ast.Text); ok {
+				return t.Segment.Start
+			}
+		}
+	}
+	return 0
+}
+
+const (
+	nbsp  = '\u00A0' // no-break space, before : in French
+	nnbsp = '\u202F' // narrow no-break space, before ; ! ? and inside « »
+)
+
+func newGoldmark(french bool, opts Options, key parser.ContextKey) goldmark.Markdown {
+	subs := map[extension.TypographicPunctuation][]byte{
+		extension.LeftSingleQuote:  []byte("‘"),
+		extension.RightSingleQuote: []byte("’"),
+		extension.LeftDoubleQuote:  []byte("“"),
+		extension.RightDoubleQuote: []byte("”"),
+		extension.EnDash:           []byte("–"),
+		extension.EmDash:           []byte("—"),
+		extension.Ellipsis:         []byte("…"),
+		extension.Apostrophe:       []byte("’"),
+		// "<<" and ">>" stay as they are in English.
+		extension.LeftAngleQuote:  nil,
+		extension.RightAngleQuote: nil,
+	}
+	w := html.NewWriter()
+	transformers := []util.PrioritizedValue{
+		util.Prioritized(&linkRewriter{key: key, writer: w}, 200),
+		util.Prioritized(&headingIDs{key: key, writer: w, french: french}, 300),
+	}
+	if french {
+		// The narrow spaces are added by frenchTypography.
+		subs[extension.LeftDoubleQuote] = []byte("«")
+		subs[extension.RightDoubleQuote] = []byte("»")
+		subs[extension.LeftAngleQuote] = []byte("«")
+		subs[extension.RightAngleQuote] = []byte("»")
+		transformers = append(transformers, util.Prioritized(&frenchTypography{writer: w}, 100))
+	}
+	var rendererOpts []renderer.Option
+	if opts.UnsafeHTML {
+		rendererOpts = append(rendererOpts, html.WithUnsafe())
+	}
+	return goldmark.New(
+		goldmark.WithExtensions(
+			extension.GFM,
+			extension.Footnote,
+			extension.NewTypographer(extension.WithTypographicSubstitutions(subs)),
+		),
+		goldmark.WithParserOptions(parser.WithASTTransformers(transformers...)),
+		goldmark.WithRendererOptions(rendererOpts...),
+	)
+}

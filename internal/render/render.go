@@ -123,22 +123,40 @@ type Options struct {
 // Render renders every page of the site, the list pages with their
 // pagination, a 404 page per language and the root language chooser.
 func (e *Engine) Render(s *site.Site, opts Options) ([]output.File, error) {
-	type job struct {
-		layout string
-		data   *Data
-	}
-	var jobs []job
+	var jobs []Job
 	for _, p := range s.Pages {
-		for _, d := range e.pageData(s, p, opts) {
-			jobs = append(jobs, job{layoutOf(p), d})
-		}
+		jobs = append(jobs, e.PageJobs(s, p, opts)...)
 	}
+	return e.RenderJobs(s, append(jobs, e.SiteJobs(s, opts)...))
+}
+
+// Job is one file to render: a layout and the data it receives.
+type Job struct {
+	Layout string
+	Data   *Data
+}
+
+// PageJobs returns the jobs of page p: one, or one per page of a
+// paginated list. Render is PageJobs of every page plus SiteJobs; an
+// incremental build (consort serve) asks only for the pages that changed.
+func (e *Engine) PageJobs(s *site.Site, p *site.Page, opts Options) []Job {
+	var jobs []Job
+	for _, d := range e.pageData(s, p, opts) {
+		jobs = append(jobs, Job{layoutOf(p), d})
+	}
+	return jobs
+}
+
+// SiteJobs returns the jobs that belong to no page: each language's 404
+// page and the root language chooser.
+func (e *Engine) SiteJobs(s *site.Site, opts Options) []Job {
+	var jobs []Job
 	for _, lang := range s.Langs() {
 		d := e.NewData(s, lang, "/"+lang+"/404.html", opts)
 		d.Title = d.T("not_found_title")
 		d.Description = d.T("not_found_text")
 		d.Canonical = ""
-		jobs = append(jobs, job{"404", d})
+		jobs = append(jobs, Job{"404", d})
 	}
 	root := e.NewData(s, s.Config.DefaultLang(), "/", opts)
 	root.Title = s.Config.Title[s.Config.DefaultLang()]
@@ -147,8 +165,13 @@ func (e *Engine) Render(s *site.Site, opts Options) ([]output.File, error) {
 	for _, lang := range s.Langs() {
 		root.Translations = append(root.Translations, Alternate{Lang: lang, Name: e.Bundle.Locale(lang).LanguageName(lang), URL: "/" + lang + "/", Abs: s.Config.AbsURL("/" + lang + "/"), IsTranslation: true})
 	}
-	jobs = append(jobs, job{"language", root})
+	return append(jobs, Job{"language", root})
+}
 
+// RenderJobs executes jobs in parallel and returns their files in the
+// same order; when the default language's 404 page is among them, a copy
+// at /404.html follows.
+func (e *Engine) RenderJobs(s *site.Site, jobs []Job) ([]output.File, error) {
 	files := make([]output.File, len(jobs))
 	errs := make([]error, len(jobs))
 	var wg sync.WaitGroup
@@ -158,8 +181,8 @@ func (e *Engine) Render(s *site.Site, opts Options) ([]output.File, error) {
 		sem <- struct{}{}
 		go func() {
 			defer func() { <-sem; wg.Done() }()
-			html, err := e.Execute(j.layout, j.data)
-			files[i], errs[i] = output.File{Path: FilePath(j.data.URL), Data: html}, err
+			html, err := e.Execute(j.Layout, j.Data)
+			files[i], errs[i] = output.File{Path: FilePath(j.Data.URL), Data: html}, err
 		}()
 	}
 	wg.Wait()

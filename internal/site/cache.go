@@ -121,6 +121,43 @@ func (c *Cache) parse(l *loader, file string, data []byte, sum [32]byte) *Page {
 	return e.page.unlinked()
 }
 
+// ContentHasher is implemented by file systems that know the SHA-256 of
+// their files' bytes without reading them (consort serve keeps the site in
+// memory and hashes a file once, when it changes). With a Cache, Load then
+// reads only the files it has not parsed in that version.
+type ContentHasher interface {
+	ContentHash(name string) (sum [32]byte, ok bool)
+}
+
+// known returns the page of file from the cache without reading the file,
+// when the file system knows its hash and that version is cached.
+func (c *Cache) known(l *loader, file string) (*Page, bool) {
+	h, ok := l.fsys.(ContentHasher)
+	if c == nil || !ok {
+		return nil, false
+	}
+	sum, ok := h.ContentHash(file)
+	if !ok {
+		return nil, false
+	}
+	c.mu.Lock()
+	e := c.parsed[file]
+	if e != nil && e.sum == sum && e.config == l.configSum {
+		c.used[file] = true
+	} else {
+		e = nil
+	}
+	c.mu.Unlock()
+	if e == nil {
+		return nil, false
+	}
+	c.parseHits.Add(1)
+	for _, p := range e.problems {
+		l.add(p)
+	}
+	return e.page.unlinked(), true
+}
+
 // unlinked returns a copy of p as parseData made it, without what linking
 // a site adds, so that every Load links pages of its own; nil for nil.
 func (p *Page) unlinked() *Page {

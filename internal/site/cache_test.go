@@ -1,7 +1,9 @@
 package site
 
 import (
+	"crypto/sha256"
 	"fmt"
+	"io/fs"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -167,5 +169,51 @@ func TestCachePrune(t *testing.T) {
 	}
 	if got, want := len(c.parsed), 5; got != want {
 		t.Errorf("files cached after Prune: got %d; want %d", got, want)
+	}
+}
+
+// hashedFS is a MapFS that knows its files' hashes and counts the files
+// opened.
+type hashedFS struct {
+	fstest.MapFS
+	opened map[string]int
+}
+
+func (h hashedFS) Open(name string) (fs.File, error) {
+	h.opened[name]++
+	return h.MapFS.Open(name)
+}
+
+func (h hashedFS) ContentHash(name string) ([32]byte, bool) {
+	f, ok := h.MapFS[name]
+	if !ok {
+		return [32]byte{}, false
+	}
+	return sha256.Sum256(f.Data), true
+}
+
+func TestCacheSkipsReadingHashedFiles(t *testing.T) {
+	fsys := hashedFS{cacheSite(), map[string]int{}}
+	c := NewCache()
+	if _, err := Load(fsys, Options{Clock: clock, Cache: c}); err != nil {
+		t.Fatal(err)
+	}
+	clear(fsys.opened)
+	fsys.MapFS["content/en/about.md"] = &fstest.MapFile{Data: []byte("---\ntitle: About\n---\nEdited.\n")}
+	s, err := Load(fsys, Options{Clock: clock, Cache: c})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var read []string
+	for name := range fsys.opened {
+		if strings.HasSuffix(name, ".md") {
+			read = append(read, name)
+		}
+	}
+	if got, want := strings.Join(read, " "), "content/en/about.md"; got != want {
+		t.Errorf("content files read by the second Load: got %q; want %q", got, want)
+	}
+	if got, want := string(s.Page("content/en/about.md").HTML), "<p>Edited.</p>\n"; got != want {
+		t.Errorf("edited page: got %q; want %q", got, want)
 	}
 }

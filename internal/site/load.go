@@ -84,7 +84,12 @@ func Load(fsys fs.FS, opts Options) (*Site, error) {
 	if opts.BaseURL != "" {
 		cfg.BaseURL = strings.TrimSuffix(opts.BaseURL, "/") + "/"
 	}
-	l := &loader{fsys: fsys, cfg: cfg, opts: opts, problems: problems, configSum: configKey(data)}
+	l := &loader{fsys: fsys, cfg: cfg, opts: opts, problems: problems, configSum: configKey(data), text: markdown.New(markdown.Options{})}
+	for _, m := range []map[string]string{cfg.Description, cfg.Funding} {
+		for lang, v := range m {
+			m[lang] = l.text.Text(v, lang)
+		}
+	}
 	s := l.load()
 	l.problems.Sort()
 	if errs := l.problems.Errors(); len(errs) > 0 {
@@ -101,6 +106,19 @@ type loader struct {
 	mu        sync.Mutex
 	problems  Problems
 	configSum [32]byte // of site.yaml, for the cache
+	text      *markdown.Converter
+}
+
+// typography gives the text fields readers see the typography of the
+// page's language, as the Markdown body has it.
+func (l *loader) typography(p *Page) {
+	f := p.Front()
+	f.Title = l.text.Text(f.Title, p.Lang)
+	f.Summary = l.text.Text(f.Summary, p.Lang)
+	if iv := p.Interview(); iv != nil {
+		iv.Quote = l.text.Text(iv.Quote, p.Lang)
+		iv.Role = l.text.Text(iv.Role, p.Lang)
+	}
 }
 
 func (l *loader) add(p Problem) {
@@ -233,6 +251,9 @@ var tomlKeyRE = regexp.MustCompile(`^\s*\[?\s*"?([A-Za-z0-9_.-]+)"?\s*[=\]]`)
 // parseFile reads and validates one content file. It returns nil when the
 // file is too broken to be a page; its problems are recorded.
 func (l *loader) parseFile(file string) *Page {
+	if p, ok := l.opts.Cache.known(l, file); ok {
+		return p
+	}
 	data, err := readLimited(l.fsys, file, l.opts.MaxFileSize)
 	if err != nil {
 		l.add(Problem{File: file, Msg: err.Error()})
@@ -337,6 +358,7 @@ func (l *loader) parseData(file string, data []byte, sum [32]byte) *Page {
 		l.add(Problem{File: file, Line: p.fieldLine(e.Field), Field: e.Field, Msg: e.Msg})
 	}
 	f := p.Front()
+	l.typography(p)
 	p.Draft = f.Draft
 	p.Slug = p.Name
 	if f.Slug != "" {

@@ -106,8 +106,10 @@ func (c *Cache) parse(l *loader, file string, data []byte, sum [32]byte) *Page {
 	c.mu.Unlock()
 	if e == nil || e.sum != sum || e.config != l.configSum {
 		c.parseMisses.Add(1)
-		// Parse with a loader of its own to keep this file's problems.
-		own := &loader{fsys: l.fsys, cfg: l.cfg, opts: l.opts, configSum: l.configSum}
+		// Parse with a loader of its own to keep this file's problems. It
+		// needs every field parseData uses; TestCacheReusesUnchangedFiles
+		// compares cached and uncached loads to catch one left out.
+		own := &loader{fsys: l.fsys, cfg: l.cfg, opts: l.opts, configSum: l.configSum, text: l.text}
 		e = &parsedFile{sum: sum, config: l.configSum, page: own.parseData(file, data, sum), problems: own.problems}
 		c.mu.Lock()
 		c.parsed[file] = e

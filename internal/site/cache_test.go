@@ -13,7 +13,7 @@ import (
 func cacheSite() fstest.MapFS {
 	return siteFS(
 		"content/en/index.md", "---\ntitle: Home\n---\nSee [Lyon](partners/lyon.md) and [about](about.md).\n",
-		"content/fr/index.md", "---\ntitle: Accueil\n---\nVoir [Lyon](partners/lyon.md).\n",
+		"content/fr/index.md", "---\ntitle: \"Accueil : qu'est-ce ?\"\n---\nVoir [Lyon](partners/lyon.md).\n",
 		"content/en/about.md", "---\ntitle: About\n---\nAbout us.\n",
 		"content/en/partners/lyon.md", cluster,
 		"content/fr/partners/lyon.md", cluster,
@@ -26,7 +26,7 @@ func siteSummary(s *Site, ps Problems) string {
 	var b strings.Builder
 	if s != nil {
 		for _, p := range s.Pages {
-			fmt.Fprintf(&b, "%s %s %s hash=%s html=%q", p.File, p.Kind, p.URL, p.Hash, p.HTML)
+			fmt.Fprintf(&b, "%s %s %s title=%q summary=%q hash=%s html=%q", p.File, p.Kind, p.URL, p.Title(), p.Summary(), p.Hash, p.HTML)
 			for _, t := range p.Translations {
 				fmt.Fprintf(&b, " tr=%s", t.File)
 			}

@@ -1,0 +1,171 @@
+package feeds
+
+import (
+	"bytes"
+	"regexp"
+	"sort"
+	"strings"
+	"time"
+
+	"consort/internal/output"
+	"consort/internal/site"
+)
+
+// Atom returns an Atom feed (RFC 4287) of the news of each language that
+// has any, at "<lang>/<news slug>/atom.xml", newest first, with the full
+// content of every item.
+//
+// An entry's id is a tag URI (RFC 4151) made of the site's host, the
+// item's date and its file under the language folder
+// ("tag:www.example.org,2020-06-03:en/news/ce4big.md"): it does not change
+// from build to build nor when the slug or the base URL's path changes.
+// The feed's id is the address of the news section. The feed's author is
+// the site; an entry with an author names it too.
+func Atom(s *site.Site) []output.File {
+	var files []output.File
+	for _, lang := range s.Langs() {
+		feedURL := AtomURL(s, lang)
+		if feedURL == "" {
+			continue
+		}
+		files = append(files, output.File{Path: strings.TrimPrefix(feedURL, "/"), Data: atomFeed(s, lang, feedURL)})
+	}
+	return files
+}
+
+func atomFeed(s *site.Site, lang, feedURL string) []byte {
+	items := s.PagesOf(lang, "news")
+	sort.SliceStable(items, func(i, j int) bool {
+		a, b := items[i], items[j]
+		if !a.Date().Equal(b.Date().Time) {
+			return a.Date().After(b.Date().Time)
+		}
+		return a.File < b.File
+	})
+	title := s.Config.Title[lang]
+	section := sectionPath(s, lang, "news")
+	if sec := s.Section(lang, "news"); sec != nil {
+		section = sec.URL
+		title = sec.Title() + " – " + title
+	}
+	var updated time.Time
+	for _, p := range items {
+		if u := entryUpdated(p); u.After(updated) {
+			updated = u
+		}
+	}
+
+	var b bytes.Buffer
+	b.WriteString(xmlHeader)
+	b.WriteString(`<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="`)
+	xmlText(&b, lang)
+	b.WriteString("\">\n")
+	element(&b, "id", "", s.Config.AbsURL(section))
+	element(&b, "title", ` type="text"`, title)
+	if d := s.Config.Description[lang]; d != "" {
+		element(&b, "subtitle", ` type="text"`, d)
+	}
+	element(&b, "updated", "", rfc3339(updated))
+	link(&b, "self", "application/atom+xml", "", s.Config.AbsURL(feedURL))
+	link(&b, "alternate", "text/html", lang, s.Config.AbsURL(section))
+	for _, other := range s.Langs() {
+		if u := AtomURL(s, other); other != lang && u != "" {
+			link(&b, "alternate", "application/atom+xml", other, s.Config.AbsURL(u))
+		}
+	}
+	b.WriteString("<author>\n")
+	element(&b, "name", "", s.Config.Title[lang])
+	element(&b, "uri", "", s.Config.AbsURL("/"+lang+"/"))
+	b.WriteString("</author>\n")
+	b.WriteString("<generator>consort</generator>\n")
+	for _, p := range items {
+		atomEntry(&b, s, p)
+	}
+	b.WriteString("</feed>\n")
+	return b.Bytes()
+}
+
+func atomEntry(b *bytes.Buffer, s *site.Site, p *site.Page) {
+	n := p.News()
+	b.WriteString("<entry>\n")
+	element(b, "id", "", "tag:"+host(s)+","+p.Date().Format("2006-01-02")+":"+p.Lang+"/"+p.Rel)
+	element(b, "title", ` type="text"`, p.Title())
+	link(b, "alternate", "text/html", p.Lang, s.Config.AbsURL(p.URL))
+	for _, t := range p.Translations {
+		link(b, "alternate", "text/html", t.Lang, s.Config.AbsURL(t.URL))
+	}
+	element(b, "published", "", rfc3339(p.Date().Time))
+	element(b, "updated", "", rfc3339(entryUpdated(p)))
+	if n != nil && n.Author != "" {
+		b.WriteString("<author>\n")
+		element(b, "name", "", n.Author)
+		b.WriteString("</author>\n")
+	}
+	if n != nil {
+		for _, tag := range n.Tags {
+			b.WriteString(`<category term="`)
+			xmlText(b, tag)
+			b.WriteString("\"/>\n")
+		}
+	}
+	if sum := p.Summary(); sum != "" {
+		element(b, "summary", ` type="text"`, sum)
+	}
+	element(b, "content", ` type="html"`, string(absolutize(s, p.HTML)))
+	b.WriteString("</entry>\n")
+}
+
+// entryUpdated is when an item last changed as far as its front matter
+// tells: the later of its date and its publishDate.
+func entryUpdated(p *site.Page) time.Time {
+	t := p.Date().Time
+	if pd := p.Front().PublishDate; pd.After(t) {
+		t = pd.Time
+	}
+	return t
+}
+
+func rfc3339(t time.Time) string { return t.UTC().Format(time.RFC3339) }
+
+func element(b *bytes.Buffer, name, attrs, text string) {
+	b.WriteString("<" + name + attrs + ">")
+	xmlText(b, text)
+	b.WriteString("</" + name + ">\n")
+}
+
+func link(b *bytes.Buffer, rel, typ, hreflang, href string) {
+	b.WriteString(`<link rel="` + rel + `" type="` + typ + `"`)
+	if hreflang != "" {
+		b.WriteString(` hreflang="`)
+		xmlText(b, hreflang)
+		b.WriteString(`"`)
+	}
+	b.WriteString(` href="`)
+	xmlText(b, href)
+	b.WriteString("\"/>\n")
+}
+
+// rootRelRE finds href, src and srcset values that start with a single
+// slash: links within the site, which a feed reader cannot resolve.
+var rootRelRE = regexp.MustCompile(`\b(href|src|srcset)="/([^/"][^"]*)?"`)
+
+// absolutize makes the site-relative links and images of rendered HTML
+// absolute, for use outside the site.
+func absolutize(s *site.Site, html []byte) []byte {
+	return rootRelRE.ReplaceAllFunc(html, func(m []byte) []byte {
+		attr, val, _ := strings.Cut(string(m), "=")
+		val = strings.Trim(val, `"`)
+		if attr == "srcset" {
+			parts := strings.Split(val, ",")
+			for i, part := range parts {
+				part = strings.TrimSpace(part)
+				if strings.HasPrefix(part, "/") && !strings.HasPrefix(part, "//") {
+					part = s.Config.AbsURL(part)
+				}
+				parts[i] = part
+			}
+			return []byte(attr + `="` + strings.Join(parts, ", ") + `"`)
+		}
+		return []byte(attr + `="` + s.Config.AbsURL(val) + `"`)
+	})
+}

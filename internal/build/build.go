@@ -16,6 +16,7 @@ import (
 	"strings"
 	"time"
 
+	"consort/internal/feeds"
 	"consort/internal/output"
 	"consort/internal/render"
 	"consort/internal/site"
@@ -65,14 +66,24 @@ func Build(opts Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	files, err := eng.Render(s, render.Options{Preview: opts.Preview})
-	if err != nil {
-		return nil, err
-	}
 	static, err := staticFiles(overlay{upper: sub(opts.Source, "static"), lower: opts.Static})
 	if err != nil {
 		return nil, err
 	}
+	assets, static, err := fingerprint(static)
+	if err != nil {
+		return nil, err
+	}
+	ropts := render.Options{Preview: opts.Preview, Assets: assets}
+	files, err := eng.Render(s, ropts)
+	if err != nil {
+		return nil, err
+	}
+	machine, err := feeds.Files(s, files, feeds.Options{Country: func(lang, code string) string { return eng.Bundle.Locale(lang).Country(code) }})
+	if err != nil {
+		return nil, err
+	}
+	files = append(files, machine...)
 	files = append(files, static...)
 	if err := checkCollisions(files); err != nil {
 		return nil, err

@@ -175,7 +175,7 @@ func checkAlias(a string) string {
 		return fmt.Sprintf("%q is not a clean path", a)
 	}
 	if !cleanURLPath(a) {
-		return fmt.Sprintf("%q is not a clean path; no .., backslashes or control characters", a)
+		return fmt.Sprintf("%q is not a clean path; no .., //, backslashes or control characters", a)
 	}
 	return ""
 }
@@ -191,8 +191,15 @@ func cleanURLPath(p string) bool {
 		if strings.ContainsAny(s, "\\\x00?#") {
 			return false
 		}
-		for _, seg := range strings.Split(s, "/") {
+		segs := strings.Split(s, "/")
+		for i, seg := range segs {
 			if seg == ".." || seg == "." {
+				return false
+			}
+			// "//host/x" is another site to a browser, and "/a//b" is no
+			// clean output path: only the leading and trailing slash may
+			// leave a segment empty.
+			if seg == "" && i != 0 && i != len(segs)-1 {
 				return false
 			}
 			for _, r := range seg {
@@ -214,7 +221,7 @@ func checkAssetPath(p string) string {
 		return fmt.Sprintf("%q must be a path in static/ starting with /, e.g. /img/logo.svg, or an https:// address", p)
 	}
 	if !cleanURLPath(p) {
-		return fmt.Sprintf("%q is not a clean path; no .., backslashes or control characters", p)
+		return fmt.Sprintf("%q is not a clean path; no .., //, backslashes or control characters", p)
 	}
 	return ""
 }

@@ -153,7 +153,7 @@ func TestValidationMessages(t *testing.T) {
 		{
 			name:  "alias escaping the site",
 			files: []string{"content/en/about.md", "---\ntitle: About\naliases: [/old/../../etc/]\n---\n"},
-			want:  []string{`content/en/about.md:3: aliases: "/old/../../etc/" is not a clean path; no .., backslashes or control characters`},
+			want:  []string{`content/en/about.md:3: aliases: "/old/../../etc/" is not a clean path; no .., //, backslashes or control characters`},
 		},
 		{
 			name:  "nested section file",

@@ -1,0 +1,468 @@
+package check
+
+import (
+	"bytes"
+	"fmt"
+	"html"
+	"net/url"
+	"path"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+
+	"consort/internal/render"
+	"consort/internal/site"
+
+	"github.com/tdewolff/parse/v2"
+	tdhtml "github.com/tdewolff/parse/v2/html"
+	"golang.org/x/text/unicode/norm"
+)
+
+// doc is what the checks need from one built HTML file.
+type doc struct {
+	path    string          // "en/about/index.html"
+	ids     map[string]bool // id attributes, and name of <a>
+	refs    []ref           // URLs it uses, in document order
+	missing []string        // "[missing: key]" UI strings
+}
+
+// ref is a URL in an attribute of an element.
+type ref struct {
+	tag, attr, val string
+	noAlt          bool // an <img> without alt attribute
+}
+
+// parseHTML tokenizes a built HTML file (the output of html/template and
+// goldmark: well-formed, but tokenized leniently anyway).
+func parseHTML(p string, data []byte) *doc {
+	d := &doc{path: p, ids: map[string]bool{}}
+	lx := tdhtml.NewLexer(parse.NewInputBytes(data))
+	var tag string
+	attrs := map[string]string{}
+	flush := func() {
+		if tag == "" {
+			return
+		}
+		if id := attrs["id"]; id != "" {
+			d.ids[id] = true
+		}
+		if n := attrs["name"]; tag == "a" && n != "" {
+			d.ids[n] = true
+		}
+		addRef := func(attr string) {
+			if v, ok := attrs[attr]; ok {
+				d.refs = append(d.refs, ref{tag: tag, attr: attr, val: v})
+			}
+		}
+		addSrcset := func() {
+			for _, cand := range strings.Split(attrs["srcset"], ",") {
+				if f := strings.Fields(cand); len(f) > 0 {
+					d.refs = append(d.refs, ref{tag: tag, attr: "srcset", val: f[0]})
+				}
+			}
+		}
+		switch tag {
+		case "a", "area":
+			addRef("href")
+		case "link":
+			switch strings.ToLower(attrs["rel"]) {
+			case "preconnect", "dns-prefetch":
+			default:
+				addRef("href")
+			}
+		case "img":
+			_, hasAlt := attrs["alt"]
+			if v, ok := attrs["src"]; ok {
+				d.refs = append(d.refs, ref{tag: tag, attr: "src", val: v, noAlt: !hasAlt})
+			} else if !hasAlt {
+				d.refs = append(d.refs, ref{tag: tag, attr: "src", noAlt: true})
+			}
+			addSrcset()
+		case "source":
+			addRef("src")
+			addSrcset()
+		case "script", "iframe", "video", "audio", "track", "embed":
+			addRef("src")
+		}
+		tag = ""
+		clear(attrs)
+	}
+	for {
+		tt, _ := lx.Next()
+		switch tt {
+		case tdhtml.ErrorToken:
+			flush()
+			return d
+		case tdhtml.StartTagToken:
+			flush()
+			tag = strings.ToLower(string(lx.Text()))
+		case tdhtml.AttributeToken:
+			if tag != "" {
+				attrs[strings.ToLower(string(lx.AttrKey()))] = attrValue(lx.AttrVal())
+			}
+		case tdhtml.StartTagCloseToken, tdhtml.StartTagVoidToken:
+			flush()
+		case tdhtml.TextToken:
+			flush()
+			for t := lx.Text(); ; {
+				i := bytes.Index(t, []byte("[missing: "))
+				if i < 0 {
+					break
+				}
+				t = t[i+len("[missing: "):]
+				j := bytes.IndexByte(t, ']')
+				if j < 0 {
+					break
+				}
+				d.missing = append(d.missing, string(t[:j]))
+				t = t[j:]
+			}
+		default:
+			flush()
+		}
+	}
+}
+
+func attrValue(raw []byte) string {
+	v := raw
+	if len(v) >= 2 && (v[0] == '"' || v[0] == '\'') && v[len(v)-1] == v[0] {
+		v = v[1 : len(v)-1]
+	}
+	return html.UnescapeString(string(v))
+}
+
+// origin is where a URL of the built site was written by an author.
+type origin struct {
+	file, field string
+	line        int
+}
+
+// checkOutputs parses every HTML output and checks its links, anchors and
+// images, finds the pages nothing leads to and the UI strings no language
+// defines.
+func (c *checker) checkOutputs() {
+	files := map[string]bool{}
+	var htmlFiles []int
+	for i, f := range c.res.Files {
+		files[f.Path] = true
+		if f.Ext() == ".html" {
+			htmlFiles = append(htmlFiles, i)
+		}
+	}
+	docs := make([]*doc, len(htmlFiles))
+	parallel(len(htmlFiles), func(i int) {
+		f := c.res.Files[htmlFiles[i]]
+		docs[i] = parseHTML(f.Path, f.Data)
+	})
+	byPath := map[string]*doc{}
+	for _, d := range docs {
+		byPath[d.path] = d
+	}
+
+	// Which page each output shows, and where authors wrote URLs.
+	pageOf := map[string]*site.Page{}
+	global := map[string]origin{} // href -> front matter field or menu entry
+	for _, p := range c.s.Pages {
+		pageOf[render.FilePath(p.URL)] = p
+		f := p.Front()
+		if f.Image != "" {
+			c.checkAsset(p, "image", f.Image, files)
+			global[f.Image] = origin{p.File, "image", p.Line("image")}
+		}
+		logo := ""
+		if cl := p.Cluster(); cl != nil {
+			logo = cl.Logo
+		} else if pa := p.Partner(); pa != nil {
+			logo = pa.Logo
+		}
+		if logo != "" {
+			c.checkAsset(p, "logo", logo, files)
+			global[logo] = origin{p.File, "logo", p.Line("logo")}
+		}
+	}
+	for _, lang := range c.s.Langs() {
+		for _, e := range c.s.Config.Menus[lang] {
+			if e.URL != "" {
+				global[e.URL] = origin{site.ConfigFile, "menus." + lang, c.configLine(e.URL)}
+			}
+		}
+	}
+
+	type themeIssue struct {
+		code, msg string
+		pages     []string
+	}
+	theme := map[string]*themeIssue{}
+	reported := map[string]bool{} // origin + target: one problem per place an author wrote it
+	base, _ := url.Parse(c.s.Config.BaseURL)
+	reached := map[string]bool{}
+	links := map[string][]string{} // output -> outputs its <a> lead to
+
+	for _, d := range docs {
+		p := c.pageFor(d.path, pageOf)
+		var body map[string]int
+		if p != nil {
+			body = map[string]int{}
+			for _, l := range p.Links {
+				if _, ok := body[l.Dest]; !ok {
+					body[l.Dest] = l.Line
+				}
+			}
+		}
+		for _, r := range d.refs {
+			code, msg, target := c.checkRef(d, r, files, byPath, base)
+			if target != "" && (r.tag == "a" || r.tag == "area") {
+				links[d.path] = append(links[d.path], target)
+			}
+			if code == "" {
+				continue
+			}
+			var o origin
+			if line, ok := body[r.val]; ok {
+				o = origin{p.File, "", line}
+			} else if g, ok := global[r.val]; ok {
+				o = g
+			} else {
+				k := code + "\x00" + msg
+				ti := theme[k]
+				if ti == nil {
+					ti = &themeIssue{code: code, msg: msg}
+					theme[k] = ti
+				}
+				ti.pages = append(ti.pages, d.path)
+				continue
+			}
+			k := o.file + "\x00" + o.field + "\x00" + fmt.Sprint(o.line) + "\x00" + msg
+			if reported[k] {
+				continue
+			}
+			reported[k] = true
+			if code == CodeImage && (o.field == "image" || o.field == "logo") {
+				continue // checkAsset said it with the field's words
+			}
+			c.add(site.Problem{File: o.file, Line: o.line, Field: o.field, Msg: msg, Code: code})
+		}
+		for _, key := range d.missing {
+			lang, _, _ := strings.Cut(d.path, "/")
+			k := "ui\x00" + lang + "\x00" + key
+			if reported[k] || !c.isLang(lang) {
+				continue
+			}
+			reported[k] = true
+			c.add(site.Problem{File: "templates/i18n/" + lang + ".yaml", Field: key, Msg: "the templates use this UI string but no language defines it; add it to every templates/i18n file", Severity: site.Warning, Code: CodeUIString})
+		}
+	}
+	keys := make([]string, 0, len(theme))
+	for k := range theme {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		ti := theme[k]
+		sort.Strings(ti.pages)
+		where := "on " + ti.pages[0]
+		if n := len(ti.pages); n > 1 {
+			where = fmt.Sprintf("on %d pages, e.g. %s", n, ti.pages[0])
+		}
+		c.add(site.Problem{File: "templates", Msg: fmt.Sprintf("%s (%s); the link is made by the templates, not by a content file", ti.msg, where), Code: ti.code})
+	}
+
+	// Pages nothing leads to: walk the links from the root and the homes.
+	var queue []string
+	visit := func(p string) {
+		if !reached[p] && byPath[p] != nil {
+			reached[p] = true
+			queue = append(queue, p)
+		}
+	}
+	visit("index.html")
+	for _, lang := range c.s.Langs() {
+		visit(lang + "/index.html")
+	}
+	for len(queue) > 0 {
+		p := queue[0]
+		queue = queue[1:]
+		for _, t := range links[p] {
+			visit(t)
+		}
+	}
+	for _, p := range c.s.Pages {
+		if p.Synthetic || p.Kind == site.KindHome || reached[render.FilePath(p.URL)] {
+			continue
+		}
+		c.add(site.Problem{File: p.File, Msg: fmt.Sprintf("no menu, list or link leads to this page (%s); add it to menus in content/site.yaml or link to it from another page", p.URL), Severity: site.Warning, Code: CodeOrphan})
+	}
+}
+
+func (c *checker) isLang(code string) bool {
+	for _, l := range c.s.Langs() {
+		if l == code {
+			return true
+		}
+	}
+	return false
+}
+
+// pageFor returns the content page an output shows, pagination included.
+func (c *checker) pageFor(out string, pageOf map[string]*site.Page) *site.Page {
+	if p := pageOf[out]; p != nil {
+		return p
+	}
+	if i := strings.Index(out, "/page/"); i >= 0 {
+		return pageOf[out[:i+1]+"index.html"]
+	}
+	return nil
+}
+
+// checkAsset reports an image or logo of the front matter that is neither
+// an external address nor a file of the built site.
+func (c *checker) checkAsset(p *site.Page, field, v string, files map[string]bool) {
+	if strings.HasPrefix(v, "http://") || strings.HasPrefix(v, "https://") || !strings.HasPrefix(v, "/") {
+		return
+	}
+	u, err := url.Parse(v)
+	if err != nil {
+		return // site validation said it
+	}
+	if !files[strings.TrimPrefix(u.Path, "/")] {
+		c.add(site.Problem{File: p.File, Line: p.Line(field), Field: field, Msg: fmt.Sprintf("%s is not a file of the site; put it in static%s or fix the path", v, u.Path), Code: CodeImage})
+	}
+}
+
+// checkRef checks one URL of an output. It returns the problem's code and
+// message ("" when fine) and, for internal links, the output it leads to.
+func (c *checker) checkRef(d *doc, r ref, files map[string]bool, byPath map[string]*doc, base *url.URL) (code, msg, target string) {
+	what := "links to"
+	if r.tag != "a" && r.tag != "area" && r.tag != "link" {
+		what = "uses"
+	}
+	if r.noAlt {
+		return CodeImage, fmt.Sprintf("image %s has no alt attribute; give it alt text, or alt=\"\" when it is decoration", r.val), ""
+	}
+	v := strings.TrimSpace(r.val)
+	if v == "" || v == "#" {
+		return "", "", ""
+	}
+	u, err := url.Parse(v)
+	if err != nil {
+		return CodeLink, fmt.Sprintf("%s %q, which is not a valid address", what, v), ""
+	}
+	switch {
+	case u.Scheme == "" && u.Host == "":
+	case (u.Scheme == "http" || u.Scheme == "https" || u.Scheme == "") && base != nil && u.Host != "" && strings.EqualFold(u.Host, base.Host):
+		// An absolute address of this very site.
+		u = &url.URL{Path: u.Path, RawPath: u.RawPath, Fragment: u.Fragment}
+		if bp := strings.TrimSuffix(base.Path, "/"); bp != "" {
+			u.Path = strings.TrimPrefix(u.Path, bp)
+		}
+	default:
+		return "", "", "" // another site, mailto:, tel:...: not fetched
+	}
+	from := &url.URL{Path: "/" + d.path}
+	abs := from.ResolveReference(u)
+	out := ""
+	if abs.Path == from.Path || (u.Path == "" && u.RawQuery == "") {
+		out = d.path
+	} else {
+		p := strings.TrimPrefix(abs.Path, "/")
+		switch {
+		case p == "" || strings.HasSuffix(p, "/"):
+			if files[p+"index.html"] {
+				out = p + "index.html"
+			}
+		case files[p]:
+			out = p
+		case files[p+"/index.html"]:
+			out = p + "/index.html"
+		}
+	}
+	shown := abs.Path
+	if abs.Fragment != "" {
+		shown += "#" + abs.Fragment
+	}
+	if out == "" {
+		code := CodeLink
+		if r.tag == "img" || r.tag == "source" {
+			code = CodeImage
+		}
+		return code, fmt.Sprintf("%s %s, which is not in the built site", what, shown), ""
+	}
+	if f := abs.Fragment; f != "" && f != "top" && path.Ext(out) == ".html" {
+		if t := byPath[out]; t != nil && !t.ids[f] {
+			return CodeAnchor, fmt.Sprintf("%s %s, but %s has no element with id %q%s", what, shown, abs.Path, f, c.anchorHint(out, f)), out
+		}
+	}
+	return "", "", out
+}
+
+// anchorHint suggests the headings of the target page when it is content.
+func (c *checker) anchorHint(out, f string) string {
+	for _, p := range c.s.Pages {
+		if render.FilePath(p.URL) != out || len(p.Headings) == 0 {
+			continue
+		}
+		var ids []string
+		for _, h := range p.Headings {
+			ids = append(ids, "#"+h.ID)
+		}
+		if len(ids) > 6 {
+			ids = append(ids[:6], "…")
+		}
+		return "; its headings are " + strings.Join(ids, ", ")
+	}
+	return ""
+}
+
+// checkAliases reports aliases that collide with a page's URL or with
+// another alias, also when they differ only in case or Unicode form.
+func (c *checker) checkAliases() {
+	fold := func(u string) string {
+		u = strings.ToLower(norm.NFC.String(u))
+		if !strings.HasSuffix(u, "/") && path.Ext(u) == "" {
+			u += "/"
+		}
+		return u
+	}
+	urls := map[string]*site.Page{}
+	for _, p := range c.s.Pages {
+		urls[fold(p.URL)] = p
+	}
+	aliases := map[string]*site.Page{}
+	for _, p := range c.s.Pages {
+		for _, a := range p.Front().Aliases {
+			k := fold(a)
+			switch q := urls[k]; {
+			case q == p:
+				c.add(site.Problem{File: p.File, Line: p.Line("aliases"), Field: "aliases", Msg: fmt.Sprintf("%s is the page's own URL; remove it", a), Severity: site.Warning, Code: CodeDuplicateURL})
+			case q != nil:
+				c.add(site.Problem{File: p.File, Line: p.Line("aliases"), Field: "aliases", Msg: fmt.Sprintf("%s is the URL of %s; an alias cannot replace a page", a, q.File), Code: CodeDuplicateURL})
+			case aliases[k] != nil && aliases[k] != p:
+				c.add(site.Problem{File: p.File, Line: p.Line("aliases"), Field: "aliases", Msg: fmt.Sprintf("%s is also an alias of %s; keep it on one page", a, aliases[k].File), Code: CodeDuplicateURL})
+			default:
+				aliases[k] = p
+			}
+		}
+	}
+}
+
+// parallel runs f(0..n-1) on all cores.
+func parallel(n int, f func(i int)) {
+	workers := min(runtime.GOMAXPROCS(0), n)
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				f(i)
+			}
+		}()
+	}
+	for i := range n {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+}

@@ -33,6 +33,8 @@ type command struct {
 func commands() []command {
 	return []command{
 		{"build", "build the site into public/", runBuild},
+		{"check", "report broken links, untranslated and stale pages, and every content problem", runCheck},
+		{"new", "start a page, a translation or a whole site", runNew},
 		{"version", "print consort's version", runVersion},
 		{"help", "explain a command", nil},
 	}

@@ -1,0 +1,209 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"consort/internal/scaffold"
+	"consort/internal/site"
+)
+
+const newHelp = `
+Usage:
+  consort new                                      list the kinds of page
+  consort new KIND "Title" [--lang fr]             a page and its twins in the other languages
+  consort new --translate FILE --to LANG           a translation of FILE, to translate
+  consort new --translate --update FILE            record that FILE's translation is up to date
+  consort new site DIR                             a new consortium site in DIR
+  consort new schemas                              (re)write schemas/ and .remarkrc.mjs
+
+A new page is written from a skeleton that lists every field of its kind
+with a one-line comment in the file's language; required fields have a
+valid value to check, the others are commented out. Its file name is the
+title folded to ASCII and lower case, made unique ("Klaster LifeScience
+Kraków" -> klaster-lifescience-krakow.md). Pages start as drafts.
+
+--translate copies FILE to the same path in the language --to names, as
+a draft, with translatedFrom recording the source's language and version
+(a prefix of the SHA-256 of its file). consort check reports the
+translation as stale when the source changes; once the translation has
+caught up, --translate --update FILE records the source's current version.
+
+consort new never overwrites a file (schemas/ excepted: it is generated).
+Flags may come before or after the arguments.`
+
+func runNew(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := newFlagSet("new", newHelp)
+	source := fs.String("source", ".", "the site folder, holding content/")
+	lang := fs.String("lang", "", "language of the new page (default: the site's first language)")
+	translate := fs.Bool("translate", false, "translate the content file given as argument")
+	to := fs.String("to", "", "with --translate: the language to translate into")
+	update := fs.Bool("update", false, "with --translate: record that the translation FILE is up to date with its source")
+	from := fs.String("from", "", "with --update: the language FILE was translated from, when it does not say")
+	clock := fs.String("clock", "", "today's date, YYYY-MM-DD, for news and new sites (default: today)")
+	pos, err := parseInterleaved(fs, args, stdout)
+	if err != nil {
+		return err
+	}
+	now := time.Now()
+	if *clock != "" {
+		if now, err = time.Parse("2006-01-02", *clock); err != nil {
+			return usageError{fmt.Sprintf("new: --clock %q: write a date like 2026-01-31", *clock)}
+		}
+	}
+	fsys := os.DirFS(*source)
+	switch {
+	case *update || *translate:
+		if len(pos) != 1 {
+			return usageError{"new: --translate takes one content file, e.g. consort new --translate content/en/news/ce4big.md --to fr"}
+		}
+		file := sitePath(*source, pos[0])
+		if *update {
+			f, old, now, err := scaffold.Update(fsys, file, *from)
+			if err != nil {
+				return err
+			}
+			if err := scaffold.Replace(*source, []scaffold.File{f}); err != nil {
+				return err
+			}
+			if old == "" {
+				old = "nothing"
+			}
+			fmt.Fprintf(stdout, "updated %s: translatedFrom %s (was %s)\n", f.Path, now, old)
+			return nil
+		}
+		if *to == "" {
+			return usageError{"new: --translate needs --to LANG, the language to translate into"}
+		}
+		f, err := scaffold.Translate(fsys, file, *to)
+		if err != nil {
+			return err
+		}
+		if err := scaffold.Create(*source, []scaffold.File{f}); err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "created %s: translate it, then remove its draft line\n", f.Path)
+		return nil
+	case len(pos) == 0:
+		fmt.Fprintln(stdout, "Kinds of page (consort new KIND \"Title\"):")
+		for _, k := range scaffold.Kinds {
+			fmt.Fprintf(stdout, "  %-10s %s\n", k, scaffold.KindDoc(k, "en"))
+		}
+		fmt.Fprintln(stdout, "\nAlso: consort new site DIR, consort new schemas, consort new --translate FILE --to LANG.")
+		return nil
+	case pos[0] == "site":
+		if len(pos) != 2 {
+			return usageError{"new: consort new site DIR: name the folder of the new site"}
+		}
+		return newSite(pos[1], now, stdout)
+	case pos[0] == "schemas":
+		if len(pos) != 1 {
+			return usageError{fmt.Sprintf("new: unexpected argument %q", pos[1])}
+		}
+		return newSchemas(*source, stdout)
+	}
+	k, ok := scaffold.ParseKind(pos[0])
+	if !ok {
+		var names []string
+		for _, k := range scaffold.Kinds {
+			names = append(names, string(k))
+		}
+		return usageError{fmt.Sprintf("new: %q is not a kind of page; kinds are %s (run consort new to see what each is)", pos[0], strings.Join(names, ", "))}
+	}
+	if len(pos) != 2 {
+		return usageError{fmt.Sprintf("new: give the title in quotes, e.g. consort new %s \"Klaster LifeScience Kraków\"", k)}
+	}
+	files, err := scaffold.Page(fsys, k, pos[1], *lang, now)
+	if err != nil {
+		return err
+	}
+	if err := scaffold.Create(*source, files); err != nil {
+		return err
+	}
+	for _, f := range files {
+		fmt.Fprintf(stdout, "created %s\n", f.Path)
+	}
+	return nil
+}
+
+// parseInterleaved parses flags that may come before, between or after
+// the positional arguments, which it returns.
+func parseInterleaved(fs *flagSet, args []string, stdout io.Writer) ([]string, error) {
+	var pos []string
+	for {
+		err := fs.Parse(args)
+		if errors.Is(err, flag.ErrHelp) {
+			fmt.Fprintln(stdout, fs.usage())
+			return nil, errHelpShown
+		}
+		if err != nil {
+			return nil, usageError{fmt.Sprintf("new: %v; run `consort help new`", err)}
+		}
+		if fs.NArg() == 0 {
+			return pos, nil
+		}
+		pos = append(pos, fs.Arg(0))
+		args = fs.Args()[1:]
+	}
+}
+
+// sitePath turns a file named on the command line (relative to the
+// working folder, or to the site folder) into a path from the site folder.
+func sitePath(source, file string) string {
+	file = filepath.ToSlash(filepath.Clean(file))
+	if strings.HasPrefix(file, "content/") {
+		return file
+	}
+	if rel, err := filepath.Rel(source, file); err == nil && !strings.HasPrefix(rel, "..") {
+		return filepath.ToSlash(rel)
+	}
+	return file
+}
+
+func newSite(dir string, now time.Time, stdout io.Writer) error {
+	if entries, err := os.ReadDir(dir); err == nil && len(entries) > 0 {
+		return fmt.Errorf("%s is not empty; consort new site starts a site in a new or empty folder", dir)
+	}
+	files, err := scaffold.NewSite(now)
+	if err != nil {
+		return err
+	}
+	if err := scaffold.Create(dir, files); err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "created a site in %s (%d files). Next:\n  cd %s\n  consort check\n  consort build\n", dir, len(files), dir)
+	return nil
+}
+
+func newSchemas(source string, stdout io.Writer) error {
+	data, err := os.ReadFile(filepath.Join(source, filepath.FromSlash(site.ConfigFile)))
+	if err != nil {
+		return fmt.Errorf("%s: %w; run consort new schemas in a site folder or name one with --source", site.ConfigFile, err)
+	}
+	cfg, ps := site.ParseConfig(data)
+	if cfg == nil || len(ps.Errors()) > 0 {
+		return reportProblems(ps, stdout)
+	}
+	files := scaffold.SchemaSet(cfg)
+	if err := os.MkdirAll(filepath.Join(source, "schemas"), 0o755); err != nil {
+		return err
+	}
+	for _, f := range files {
+		if err := os.WriteFile(filepath.Join(source, filepath.FromSlash(f.Path)), f.Data, 0o644); err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "wrote %s\n", f.Path)
+	}
+	rc := scaffold.RemarkConfig(cfg)
+	if err := scaffold.Create(source, []scaffold.File{rc}); err == nil {
+		fmt.Fprintf(stdout, "created %s\n", rc.Path)
+	}
+	return nil
+}

@@ -209,6 +209,10 @@ func FilePath(url string) string {
 	return p
 }
 
+// LayoutOf names the layout a page is rendered with: "home", "list" for
+// section pages, else its kind.
+func LayoutOf(p *site.Page) string { return layoutOf(p) }
+
 func layoutOf(p *site.Page) string {
 	switch p.Kind {
 	case site.KindHome:

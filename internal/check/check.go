@@ -5,7 +5,7 @@
 //   - links to pages, files or #anchors that are not in the built output,
 //     images that do not exist or have no alt attribute;
 //   - two URLs that collide, also when they differ only in case (aliases
-//     included);
+//     included; site, build and the redirects find them, check names them);
 //   - pages no menu, list or link leads to;
 //   - UI strings missing in a language;
 //   - the translation report: per section and language, pages that exist
@@ -97,7 +97,6 @@ func Analyze(res *build.Result, opts Options) *Report {
 		r.Pages[p.Lang]++
 	}
 	c.checkOutputs()
-	c.checkAliases()
 	r.Translations = c.translations()
 	c.checkSchemas()
 	r.Problems = dedupe(c.problems)
@@ -153,7 +152,8 @@ func classify(p site.Problem) site.Problem {
 	switch {
 	case strings.HasPrefix(p.File, "templates/i18n/"):
 		p.Code = CodeUIString
-	case strings.Contains(p.Msg, "has the same URL") || strings.Contains(p.Msg, "two outputs have the same path"):
+	case strings.Contains(p.Msg, "has the same URL"), strings.Contains(p.Msg, "two outputs have the same path"),
+		strings.Contains(p.Msg, "is already the address of"), strings.Contains(p.Msg, "is also an alias of"):
 		p.Code = CodeDuplicateURL
 	case strings.HasPrefix(p.Msg, "link to "):
 		p.Code = CodeLink

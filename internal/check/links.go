@@ -16,7 +16,6 @@ import (
 
 	"github.com/tdewolff/parse/v2"
 	tdhtml "github.com/tdewolff/parse/v2/html"
-	"golang.org/x/text/unicode/norm"
 )
 
 // doc is what the checks need from one built HTML file.
@@ -219,7 +218,9 @@ func (c *checker) checkOutputs() {
 				continue
 			}
 			var o origin
-			if line, ok := body[r.val]; ok {
+			// goldmark always writes alt, so an <img> without one comes
+			// from a template even when the text shows the same image.
+			if line, ok := body[r.val]; ok && !r.noAlt {
 				o = origin{p.File, "", line}
 			} else if g, ok := global[r.val]; ok {
 				o = g
@@ -262,10 +263,10 @@ func (c *checker) checkOutputs() {
 		ti := theme[k]
 		sort.Strings(ti.pages)
 		where := "on " + ti.pages[0]
-		if n := len(ti.pages); n > 1 {
-			where = fmt.Sprintf("on %d pages, e.g. %s", n, ti.pages[0])
+		if len(ti.pages) > 1 {
+			where += " and other pages"
 		}
-		c.add(site.Problem{File: "templates", Msg: fmt.Sprintf("%s (%s); the link is made by the templates, not by a content file", ti.msg, where), Code: ti.code})
+		c.add(site.Problem{File: "templates", Msg: fmt.Sprintf("%s (%s); it comes from the templates, not from a content file", ti.msg, where), Code: ti.code})
 	}
 
 	// Pages nothing leads to: walk the links from the root and the homes.
@@ -377,7 +378,7 @@ func (c *checker) checkRef(d *doc, r ref, files map[string]bool, byPath map[stri
 			out = p + "/index.html"
 		}
 	}
-	shown := abs.Path
+	shown := strings.TrimSuffix(abs.Path, "index.html")
 	if abs.Fragment != "" {
 		shown += "#" + abs.Fragment
 	}
@@ -390,7 +391,7 @@ func (c *checker) checkRef(d *doc, r ref, files map[string]bool, byPath map[stri
 	}
 	if f := abs.Fragment; f != "" && f != "top" && path.Ext(out) == ".html" {
 		if t := byPath[out]; t != nil && !t.ids[f] {
-			return CodeAnchor, fmt.Sprintf("%s %s, but %s has no element with id %q%s", what, shown, abs.Path, f, c.anchorHint(out, f)), out
+			return CodeAnchor, fmt.Sprintf("%s %s, but %s has no element with id %q%s", what, shown, strings.TrimSuffix(abs.Path, "index.html"), f, c.anchorHint(out, f)), out
 		}
 	}
 	return "", "", out
@@ -412,38 +413,6 @@ func (c *checker) anchorHint(out, f string) string {
 		return "; its headings are " + strings.Join(ids, ", ")
 	}
 	return ""
-}
-
-// checkAliases reports aliases that collide with a page's URL or with
-// another alias, also when they differ only in case or Unicode form.
-func (c *checker) checkAliases() {
-	fold := func(u string) string {
-		u = strings.ToLower(norm.NFC.String(u))
-		if !strings.HasSuffix(u, "/") && path.Ext(u) == "" {
-			u += "/"
-		}
-		return u
-	}
-	urls := map[string]*site.Page{}
-	for _, p := range c.s.Pages {
-		urls[fold(p.URL)] = p
-	}
-	aliases := map[string]*site.Page{}
-	for _, p := range c.s.Pages {
-		for _, a := range p.Front().Aliases {
-			k := fold(a)
-			switch q := urls[k]; {
-			case q == p:
-				c.add(site.Problem{File: p.File, Line: p.Line("aliases"), Field: "aliases", Msg: fmt.Sprintf("%s is the page's own URL; remove it", a), Severity: site.Warning, Code: CodeDuplicateURL})
-			case q != nil:
-				c.add(site.Problem{File: p.File, Line: p.Line("aliases"), Field: "aliases", Msg: fmt.Sprintf("%s is the URL of %s; an alias cannot replace a page", a, q.File), Code: CodeDuplicateURL})
-			case aliases[k] != nil && aliases[k] != p:
-				c.add(site.Problem{File: p.File, Line: p.Line("aliases"), Field: "aliases", Msg: fmt.Sprintf("%s is also an alias of %s; keep it on one page", a, aliases[k].File), Code: CodeDuplicateURL})
-			default:
-				aliases[k] = p
-			}
-		}
-	}
 }
 
 // parallel runs f(0..n-1) on all cores.

@@ -91,12 +91,15 @@ func anyLang(cov map[string]*Coverage, sec string, langs []string) bool {
 }
 
 func (c *checker) untranslatedMsg(p *site.Page, lang string) string {
-	name := c.langName(lang)
+	name := lang
+	if n := c.langName(lang); n != lang {
+		name += " (" + n + ")"
+	}
 	want := "content/" + lang + "/" + p.Rel
 	if why, ok := c.s.Excluded[want]; ok {
-		return fmt.Sprintf("has no %s translation published: %s is left out (%s)", name, want, why)
+		return fmt.Sprintf("has no translation in %s published: %s is left out (%s)", name, want, why)
 	}
-	return fmt.Sprintf("has no %s translation; start one with `consort new --translate %s --to %s`", name, p.File, lang)
+	return fmt.Sprintf("has no translation in %s; start one with `consort new --translate %s --to %s`", name, p.File, lang)
 }
 
 func (c *checker) langName(code string) string {
@@ -132,7 +135,7 @@ func (c *checker) checkRecord(p *site.Page, hashOf func(*site.Page) string) (sta
 	}
 	src := p.Translation(rec.Lang)
 	if src == nil || src.Synthetic {
-		bad(site.Warning, CodeTranslation, "the %s version this page was translated from no longer exists (content/%s/%s); remove translatedFrom or restore the source", c.langName(rec.Lang), rec.Lang, p.Rel)
+		bad(site.Warning, CodeTranslation, "the %s version this page was translated from no longer exists (content/%s/%s); remove translatedFrom or restore the source", rec.Lang, rec.Lang, p.Rel)
 		return false
 	}
 	if back, ok := scaffold.ParseRecord(src.Front().TranslatedFrom); ok && back.Lang == p.Lang {

@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"consort/internal/feeds"
+	"consort/internal/images"
 	"consort/internal/output"
 	"consort/internal/render"
 	"consort/internal/site"
@@ -85,6 +86,9 @@ func Build(opts Options) (*Result, error) {
 	}
 	files = append(files, machine...)
 	files = append(files, static...)
+	if files, err = images.Process(s, files, images.Options{}); err != nil {
+		return nil, err
+	}
 	if err := checkCollisions(files); err != nil {
 		return nil, err
 	}

@@ -1,0 +1,391 @@
+// Package images makes the pictures of a built site responsive. Every
+// <img> of every page whose src is a raster image of the site (JPEG, PNG,
+// GIF, WebP in static/) gets its intrinsic width and height, a srcset of
+// copies resized at build to a few widths (JPEG and PNG only, never wider
+// than the original), sizes, and loading="lazy" unless it is the first
+// picture of the page's main content (the one likely above the fold).
+// Attributes a template already set are kept.
+//
+// Content images and the images and logos named in front matter must
+// exist in static/; a missing one is a problem of the content file, with
+// its line. (Text alternatives are checked where they are written:
+// markdown for content images, site for front matter.)
+//
+// Resizing uses golang.org/x/image/draw (Catmull-Rom); a JPEG's EXIF
+// orientation is applied first, as browsers apply it to the original.
+// The same input gives the same bytes.
+package images
+
+import (
+	"bytes"
+	"fmt"
+	"image"
+	_ "image/gif" // GIF sizes; GIFs are not resized, they may be animated
+	"image/jpeg"
+	"image/png"
+	"net/url"
+	"path"
+	"runtime"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+
+	"consort/internal/output"
+	"consort/internal/site"
+
+	"golang.org/x/image/draw"
+	_ "golang.org/x/image/webp" // WebP sizes; WebP is not re-encoded
+	"golang.org/x/net/html"
+)
+
+// DefaultWidths are the widths, in pixels, images are resized to.
+var DefaultWidths = []int{320, 640, 960, 1280, 1920}
+
+// DefaultSizes is the sizes attribute of an image without a width of its
+// own: the width of the text column (.prose, 46rem) or of the screen.
+const DefaultSizes = "(min-width: 46rem) 46rem, 100vw"
+
+// JPEGQuality is the quality resized JPEG copies are encoded with.
+const JPEGQuality = 82
+
+// Options tune Process.
+type Options struct {
+	Widths []int  // nil: DefaultWidths
+	Sizes  string // "": DefaultSizes
+}
+
+// info is what Process knows of one image of the site.
+type info struct {
+	width, height int
+	variants      []variant // resized copies, narrowest first
+	err           error
+}
+
+type variant struct {
+	path  string // "img/photo.640w.jpg"
+	width int
+}
+
+// Process checks that the images content names exist, resizes the images
+// pages show and rewrites their <img> tags. It returns files with the
+// pages rewritten and the resized copies added, sorted by path.
+func Process(s *site.Site, files []output.File, opts Options) ([]output.File, error) {
+	if opts.Widths == nil {
+		opts.Widths = DefaultWidths
+	}
+	if opts.Sizes == "" {
+		opts.Sizes = DefaultSizes
+	}
+	byPath := map[string][]byte{}
+	for _, f := range files {
+		byPath[f.Path] = f.Data
+	}
+	if ps := checkContent(s, byPath); len(ps) > 0 {
+		return nil, ps
+	}
+
+	// Which images do pages show?
+	used := map[string]bool{}
+	for _, f := range files {
+		if f.Ext() == ".html" {
+			for _, src := range imgSources(f.Data) {
+				if p, ok := localPath(src); ok && isRaster(p) && byPath[p] != nil {
+					used[p] = true
+				}
+			}
+		}
+	}
+	names := make([]string, 0, len(used))
+	for p := range used {
+		names = append(names, p)
+	}
+	sort.Strings(names)
+	infos := make(map[string]*info, len(names))
+	made := make([][]output.File, len(names))
+	for _, n := range names {
+		infos[n] = &info{}
+	}
+	parallel(len(names), func(i int) {
+		made[i] = resize(names[i], byPath[names[i]], opts.Widths, infos[names[i]])
+	})
+	var problems site.Problems
+	for _, n := range names {
+		if err := infos[n].err; err != nil {
+			problems = append(problems, site.Problem{File: "static/" + n, Msg: err.Error()})
+		}
+	}
+	if len(problems) > 0 {
+		return nil, problems
+	}
+
+	out := make([]output.File, len(files))
+	parallel(len(files), func(i int) {
+		out[i] = files[i]
+		if files[i].Ext() == ".html" {
+			out[i].Data = rewrite(files[i].Data, infos, opts.Sizes)
+		}
+	})
+	for _, m := range made {
+		out = append(out, m...)
+	}
+	output.Sort(out)
+	return out, nil
+}
+
+// checkContent reports content images and front matter images that are
+// not files of the site.
+func checkContent(s *site.Site, byPath map[string][]byte) site.Problems {
+	var ps site.Problems
+	missing := func(src string) bool {
+		p, ok := localPath(src)
+		return ok && byPath[p] == nil
+	}
+	for _, p := range s.Pages {
+		for _, img := range p.Images {
+			if missing(img.Dest) {
+				ps = append(ps, site.Problem{File: p.File, Line: img.Line, Msg: fmt.Sprintf("image %s is not in static/; add the file or fix the path", img.Dest)})
+			}
+		}
+		fields := map[string]string{"image": p.Front().Image}
+		if c := p.Cluster(); c != nil {
+			fields["logo"] = c.Logo
+		}
+		if c := p.Partner(); c != nil {
+			fields["logo"] = c.Logo
+		}
+		for field, src := range fields {
+			if src != "" && missing(src) {
+				ps = append(ps, site.Problem{File: p.File, Line: p.Line(field), Field: field, Msg: fmt.Sprintf("%s is not in static/; add the file or fix the path", src)})
+			}
+		}
+	}
+	ps.Sort()
+	return ps
+}
+
+// localPath turns a src of the site ("/img/a%20b.jpg") into the path of
+// its file ("img/a b.jpg"); ok is false for other addresses.
+func localPath(src string) (string, bool) {
+	if !strings.HasPrefix(src, "/") || strings.HasPrefix(src, "//") {
+		return "", false
+	}
+	src, _, _ = strings.Cut(src, "?")
+	src, _, _ = strings.Cut(src, "#")
+	p, err := url.PathUnescape(src)
+	if err != nil {
+		return "", false
+	}
+	return strings.TrimPrefix(path.Clean(p), "/"), true
+}
+
+func isRaster(p string) bool {
+	switch strings.ToLower(path.Ext(p)) {
+	case ".jpg", ".jpeg", ".png", ".gif", ".webp":
+		return true
+	}
+	return false
+}
+
+// resize reads an image's size and makes its resized copies.
+func resize(name string, data []byte, widths []int, in *info) []output.File {
+	cfg, format, err := image.DecodeConfig(bytes.NewReader(data))
+	if err != nil {
+		in.err = fmt.Errorf("cannot read the image: %v", err)
+		return nil
+	}
+	orient := 1
+	if format == "jpeg" {
+		orient = exifOrientation(data)
+	}
+	in.width, in.height = cfg.Width, cfg.Height
+	if orient >= 5 { // rotated a quarter turn
+		in.width, in.height = cfg.Height, cfg.Width
+	}
+	if format != "jpeg" && format != "png" {
+		return nil // GIFs may be animated; WebP cannot be encoded
+	}
+	var todo []int
+	for _, w := range widths {
+		if w < in.width {
+			todo = append(todo, w)
+		}
+	}
+	if len(todo) == 0 {
+		return nil
+	}
+	src, _, err := image.Decode(bytes.NewReader(data))
+	if err != nil {
+		in.err = fmt.Errorf("cannot decode the image: %v", err)
+		return nil
+	}
+	src = orientImage(src, orient)
+	ext := path.Ext(name)
+	copies := make([]*image.RGBA, len(todo))
+	// Widest first, each copy made from the one before: a filter's cost
+	// grows with its source, and a step of at most 2:1 keeps the detail.
+	for i := len(todo) - 1; i >= 0; i-- {
+		w := todo[i]
+		h := max(1, (in.height*w+in.width/2)/in.width)
+		from := src
+		if i+1 < len(todo) && todo[i+1] <= 2*w {
+			from = copies[i+1]
+		}
+		copies[i] = image.NewRGBA(image.Rect(0, 0, w, h)) // draw has fast paths to RGBA
+		draw.CatmullRom.Scale(copies[i], copies[i].Bounds(), from, from.Bounds(), draw.Src, nil)
+	}
+	var files []output.File
+	for i, w := range todo {
+		dst := copies[i]
+		var buf bytes.Buffer
+		if format == "jpeg" {
+			err = jpeg.Encode(&buf, dst, &jpeg.Options{Quality: JPEGQuality})
+		} else {
+			err = (&png.Encoder{CompressionLevel: png.BestCompression}).Encode(&buf, dst)
+		}
+		if err != nil {
+			in.err = fmt.Errorf("cannot encode a %dpx copy: %v", w, err)
+			return nil
+		}
+		v := variant{strings.TrimSuffix(name, ext) + "." + strconv.Itoa(w) + "w" + ext, w}
+		in.variants = append(in.variants, v)
+		files = append(files, output.File{Path: v.path, Data: buf.Bytes()})
+	}
+	return files
+}
+
+// imgSources lists the src of every <img> of a page.
+func imgSources(page []byte) []string {
+	var out []string
+	z := html.NewTokenizer(bytes.NewReader(page))
+	for {
+		tt := z.Next()
+		if tt == html.ErrorToken {
+			return out
+		}
+		if tt == html.StartTagToken || tt == html.SelfClosingTagToken {
+			if t := z.Token(); t.Data == "img" {
+				out = append(out, attr(t, "src"))
+			}
+		}
+	}
+}
+
+func attr(t html.Token, key string) string {
+	for _, a := range t.Attr {
+		if a.Key == key {
+			return a.Val
+		}
+	}
+	return ""
+}
+
+func hasAttr(t html.Token, key string) bool {
+	for _, a := range t.Attr {
+		if a.Key == key {
+			return true
+		}
+	}
+	return false
+}
+
+// rewrite adds size, srcset, sizes and loading to the <img> tags of a
+// page whose image it knows; everything else is copied byte for byte.
+func rewrite(page []byte, infos map[string]*info, sizes string) []byte {
+	var out bytes.Buffer
+	z := html.NewTokenizer(bytes.NewReader(page))
+	inMain, seenInMain, seen, changed := false, false, false, false
+	for {
+		tt := z.Next()
+		if tt == html.ErrorToken {
+			break
+		}
+		if tt != html.StartTagToken && tt != html.SelfClosingTagToken && tt != html.EndTagToken {
+			out.Write(z.Raw())
+			continue
+		}
+		raw := bytes.Clone(z.Raw()) // TagName and TagAttr change the tokenizer's buffer
+		name, hasAttrs := z.TagName()
+		switch {
+		case string(name) == "main" && tt == html.StartTagToken:
+			inMain = true
+		case string(name) == "main" && tt == html.EndTagToken:
+			inMain = false
+		}
+		if string(name) != "img" || tt == html.EndTagToken {
+			out.Write(raw)
+			continue
+		}
+		t := html.Token{Type: tt, Data: "img"}
+		for more := hasAttrs; more; {
+			var k, v []byte
+			k, v, more = z.TagAttr()
+			t.Attr = append(t.Attr, html.Attribute{Key: string(k), Val: string(v)})
+		}
+		first := !seen || (inMain && !seenInMain)
+		seen = true
+		if inMain {
+			seenInMain = true
+		}
+		p, ok := localPath(attr(t, "src"))
+		in := infos[p]
+		if !ok || in == nil {
+			out.Write(raw)
+			continue
+		}
+		add := func(k, v string) {
+			if !hasAttr(t, k) {
+				t.Attr = append(t.Attr, html.Attribute{Key: k, Val: v})
+			}
+		}
+		fixed := hasAttr(t, "width") && hasAttr(t, "height") && !strings.HasSuffix(attr(t, "width"), "%")
+		if !hasAttr(t, "width") && !hasAttr(t, "height") {
+			add("width", strconv.Itoa(in.width))
+			add("height", strconv.Itoa(in.height))
+		}
+		if len(in.variants) > 0 && !hasAttr(t, "srcset") {
+			var set []string
+			dir := path.Dir(attr(t, "src"))
+			for _, v := range in.variants {
+				set = append(set, path.Join(dir, url.PathEscape(path.Base(v.path)))+" "+strconv.Itoa(v.width)+"w")
+			}
+			set = append(set, attr(t, "src")+" "+strconv.Itoa(in.width)+"w")
+			add("srcset", strings.Join(set, ", "))
+			if fixed {
+				add("sizes", attr(t, "width")+"px")
+			} else {
+				add("sizes", sizes)
+			}
+		}
+		if !first {
+			add("loading", "lazy")
+		}
+		add("decoding", "async")
+		out.WriteString(t.String())
+		changed = true
+	}
+	if !changed {
+		return page
+	}
+	return out.Bytes()
+}
+
+// parallel runs f(0..n-1) on all cores.
+func parallel(n int, f func(i int)) {
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range min(runtime.GOMAXPROCS(0), n) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				f(i)
+			}
+		}()
+	}
+	for i := 0; i < n; i++ {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+}

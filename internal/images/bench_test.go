@@ -11,8 +11,7 @@ import (
 
 // BenchmarkResize measures the copies of one 12-megapixel photo.
 func BenchmarkResize(b *testing.B) {
-	t := &testing.T{}
-	photo := encodeJPEG(t, gradient(4000, 3000))
+	photo := encodeJPEG(b, gradient(4000, 3000))
 	s, err := site.Load(fstest.MapFS{"content/site.yaml": {Data: []byte("title: {en: x}\nlanguages: [{code: en, name: English}]\n")}, "content/en/index.md": {Data: []byte("---\ntitle: x\n---\n")}}, site.Options{})
 	if err != nil {
 		b.Fatal(err)

@@ -198,7 +198,7 @@ func setKey(fm []string, delim, key, value, comment string) []string {
 	for i, l := range fm {
 		if re.MatchString(l) {
 			trail := ""
-			if j := strings.Index(l, " #"); j >= 0 && !strings.ContainsAny(l[j:], `"'`) {
+			if j := commentAt(l); j >= 0 {
 				trail = l[j:]
 			}
 			fm[i] = key + sep + value + trail
@@ -212,15 +212,40 @@ func setKey(fm []string, delim, key, value, comment string) []string {
 	return append([]string{line}, fm...)
 }
 
+// commentAt returns where the trailing comment of a front matter line
+// starts (the spaces before its #), or -1: a # after a space and outside
+// quotes.
+func commentAt(l string) int {
+	var quote byte
+	for i := 0; i < len(l); i++ {
+		switch c := l[i]; {
+		case quote != 0:
+			if c == quote {
+				quote = 0
+			}
+		case c == '"' || c == '\'':
+			quote = c
+		case c == '#' && i > 0 && (l[i-1] == ' ' || l[i-1] == '\t'):
+			j := i
+			for j > 0 && (l[j-1] == ' ' || l[j-1] == '\t') {
+				j--
+			}
+			return j
+		}
+	}
+	return -1
+}
+
 // getKey returns the value of a top-level key, unquoted, without comment.
 func getKey(fm []string, key string) string {
 	re := keyRE(key)
 	for _, l := range fm {
 		if loc := re.FindStringIndex(l); loc != nil {
-			v := strings.TrimSpace(l[loc[1]:])
-			if j := strings.Index(v, " #"); j >= 0 {
-				v = strings.TrimSpace(v[:j])
+			v := l[loc[1]:]
+			if j := commentAt(v); j >= 0 {
+				v = v[:j]
 			}
+			v = strings.TrimSpace(v)
 			return strings.Trim(v, `"'`)
 		}
 	}

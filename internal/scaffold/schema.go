@@ -214,12 +214,12 @@ const (
 	datePattern = `^\s*[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])` +
 		`(([ T]([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?)|(T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\.[0-9]+)?(Z|[+-]([01][0-9]|2[0-3]):[0-5][0-9])))?\s*$`
 	webPattern = `^([Hh][Tt][Tt][Pp][Ss]?://[^/?#\s]+([/?#]\S*)?)?$`
-	// A path from the site's root whose segments are not . or .., without
-	// backslashes, ?, #, control characters or bad % escapes.
+	// A path from the site's root whose segments are not empty, . or ..,
+	// without backslashes, ?, #, control characters or bad % escapes.
 	pathSeg      = `([^/.\\?#%\x00-\x1f\x7f]|%[0-9A-Fa-f]{2})`
 	pathSegDot   = `([^/\\?#%\x00-\x1f\x7f]|%[0-9A-Fa-f]{2})`
 	cleanSegment = `(` + pathSeg + pathSegDot + `*|\.` + pathSeg + pathSegDot + `*|\.\.` + pathSegDot + `+)`
-	aliasPattern = `^(/` + cleanSegment + `?)+$`
+	aliasPattern = `^/(` + cleanSegment + `(/` + cleanSegment + `)*/?)?$`
 )
 
 func assetSchema() obj {

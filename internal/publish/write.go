@@ -1,0 +1,437 @@
+package publish
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"math/rand/v2"
+	"os"
+	"path"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"consort/internal/output"
+)
+
+// WriteOptions tunes Write.
+type WriteOptions struct {
+	// Forbidden names folders that Write must never replace, for example
+	// the site's content and static folders. The output folder may not be
+	// one of them, contain one or lie inside one.
+	Forbidden []string
+
+	// hook, when set, is called at each stage of a Write (tests use it to
+	// inject failures and to kill a Write at a known point). A non-nil
+	// error before the swap makes the Write fail there; after the swap it
+	// is ignored. For stageFile, n is the number of files written so far;
+	// it may be called from several goroutines at once.
+	hook func(stage string, n int) error
+	// renameSwap makes Write swap with two renames even where an atomic
+	// exchange is available, so that tests cover that path.
+	renameSwap bool
+	// fsyncEach makes Write fsync every file and folder instead of one
+	// syncfs of the filesystem, as on systems without syncfs.
+	fsyncEach bool
+	// workers overrides the number of goroutines that write files.
+	workers int
+}
+
+// Stages of a Write, as passed to WriteOptions.hook.
+const (
+	stageLocked   = "locked"    // lock held, nothing else done yet
+	stageFile     = "file"      // n files written into the temporary folder
+	stageWritten  = "written"   // every file written, not yet flushed
+	stageSynced   = "synced"    // temporary folder flushed to disk
+	stageMovedOld = "moved-old" // two-rename swap: dir moved aside, new build not yet in place
+	stageSwapped  = "swapped"   // new build in place, previous one not yet removed
+	stageDone     = "done"      // previous build removed, lock not yet released
+)
+
+var (
+	errNoExchange = errors.New("atomic exchange of folders is not supported here")
+	errNoSyncfs   = errors.New("syncfs is not supported here")
+)
+
+func (o *WriteOptions) at(stage string, n int) error {
+	if o.hook == nil {
+		return nil
+	}
+	return o.hook(stage, n)
+}
+
+// Write replaces folder dir with files, all at once or not at all; see the
+// package documentation for the procedure and the folders it refuses.
+func Write(dir string, files []output.File, opts WriteOptions) (err error) {
+	if dir == "" {
+		return errors.New("no output folder given")
+	}
+	sorted, err := checkFiles(files)
+	if err != nil {
+		return err
+	}
+	shown := filepath.Clean(dir)
+	target, err := resolve(dir)
+	if err != nil {
+		return fmt.Errorf("output folder %s: %w", shown, err)
+	}
+	if err := checkTarget(shown, target, opts.Forbidden); err != nil {
+		return err
+	}
+	parent, base := filepath.Dir(target), filepath.Base(target)
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return fmt.Errorf("creating the folder of %s: %w", shown, err)
+	}
+
+	lockPath := target + ".lock"
+	shownLock := shown + ".lock"
+	if abs, err := filepath.Abs(dir); err != nil || abs != target {
+		shownLock = lockPath // dir went through a symbolic link
+	}
+	lock, err := acquireLock(shown, shownLock, lockPath)
+	if err != nil {
+		return err
+	}
+	defer func() { err = errors.Join(err, lock.release()) }()
+	if err := opts.at(stageLocked, 0); err != nil {
+		return err
+	}
+
+	if err := cleanLeftovers(parent, base, target); err != nil {
+		return err
+	}
+	if err := checkOwned(shown, target); err != nil {
+		return err
+	}
+
+	tmp, err := makeTemp(parent, base)
+	if err != nil {
+		return fmt.Errorf("writing %s: %w", shown, err)
+	}
+	swapped := false
+	defer func() {
+		if !swapped {
+			if rerr := removeTree(tmp); rerr != nil {
+				err = errors.Join(err, fmt.Errorf("removing temporary folder: %w", rerr))
+			}
+		}
+	}()
+
+	useSyncfs := runtime.GOOS == "linux" && !opts.fsyncEach
+	if err := writeTree(tmp, sorted, !useSyncfs, &opts); err != nil {
+		return fmt.Errorf("writing %s: %w", shown, err)
+	}
+	if err := opts.at(stageWritten, len(sorted)); err != nil {
+		return err
+	}
+	if useSyncfs {
+		err = syncFilesystem(tmp)
+	} else {
+		err = syncFolders(tmp, sorted)
+	}
+	if err != nil {
+		return fmt.Errorf("flushing %s to disk: %w", shown, err)
+	}
+	if err := opts.at(stageSynced, len(sorted)); err != nil {
+		return err
+	}
+
+	old, err := swap(tmp, target, &opts)
+	if err != nil {
+		return fmt.Errorf("replacing %s: %w", shown, err)
+	}
+	swapped = true
+	opts.at(stageSwapped, len(sorted))
+	if err := syncDir(parent); err != nil {
+		return fmt.Errorf("%s was written, but flushing its folder to disk failed: %w", shown, err)
+	}
+	if old != "" {
+		if err := removeTree(old); err != nil {
+			return fmt.Errorf("%s was written, but removing the previous build (%s) failed; the next build retries: %w", shown, old, err)
+		}
+	}
+	opts.at(stageDone, len(sorted))
+	return nil
+}
+
+// randomSuffix returns the decimal digits that end temporary folder names.
+func randomSuffix() string {
+	return strconv.FormatUint(uint64(rand.Uint32()), 10)
+}
+
+// makeTemp creates a fresh folder parent/base.tmp-NNNN with the marker in it.
+func makeTemp(parent, base string) (string, error) {
+	for range 100 {
+		p := filepath.Join(parent, base+".tmp-"+randomSuffix())
+		err := os.Mkdir(p, 0o755)
+		if errors.Is(err, os.ErrExist) {
+			continue
+		}
+		if err != nil {
+			return "", err
+		}
+		if err := os.WriteFile(filepath.Join(p, markerName), []byte(markerData), 0o644); err != nil {
+			return "", errors.Join(err, removeTree(p))
+		}
+		return p, nil
+	}
+	return "", errors.New("could not find a free temporary folder name")
+}
+
+// freeName returns a path parent/prefixNNNN that does not exist yet.
+func freeName(parent, prefix string) (string, error) {
+	for range 100 {
+		p := filepath.Join(parent, prefix+randomSuffix())
+		if _, err := os.Lstat(p); errors.Is(err, os.ErrNotExist) {
+			return p, nil
+		}
+	}
+	return "", errors.New("could not find a free folder name")
+}
+
+// leftoverKind returns "tmp" or "old" when name is base.tmp-NNNN or
+// base.old-NNNN, and "" otherwise.
+func leftoverKind(name, base string) string {
+	for _, kind := range []string{"tmp", "old"} {
+		digits, ok := strings.CutPrefix(name, base+"."+kind+"-")
+		if ok && digits != "" && strings.Trim(digits, "0123456789") == "" {
+			return kind
+		}
+	}
+	return ""
+}
+
+// cleanLeftovers removes the temporary and previous-build folders that a
+// killed Write left beside target. If target itself is missing (the Write
+// died between the two renames of a swap), the previous build is first put
+// back in its place.
+func cleanLeftovers(parent, base, target string) error {
+	entries, err := os.ReadDir(parent)
+	if err != nil {
+		return fmt.Errorf("looking for leftovers of an interrupted build: %w", err)
+	}
+	var all, olds []string
+	for _, e := range entries {
+		kind := leftoverKind(e.Name(), base)
+		if kind == "" || !e.IsDir() {
+			continue
+		}
+		p := filepath.Join(parent, e.Name())
+		if !owned(p) {
+			continue
+		}
+		all = append(all, p)
+		if kind == "old" {
+			olds = append(olds, p)
+		}
+	}
+	if _, err := os.Lstat(target); errors.Is(err, os.ErrNotExist) && len(olds) > 0 {
+		newest := slices.MaxFunc(olds, func(a, b string) int {
+			return modTime(a).Compare(modTime(b))
+		})
+		if err := os.Rename(newest, target); err != nil {
+			return fmt.Errorf("putting back the previous build from %s: %w", newest, err)
+		}
+		all = slices.DeleteFunc(all, func(p string) bool { return p == newest })
+	}
+	for _, p := range all {
+		if err := removeTree(p); err != nil {
+			return fmt.Errorf("removing %s, left by an interrupted build: %w", p, err)
+		}
+	}
+	return nil
+}
+
+func modTime(p string) (t time.Time) {
+	if info, err := os.Lstat(p); err == nil {
+		t = info.ModTime()
+	}
+	return t
+}
+
+// removeTree removes folder p, its marker last, so that a removal that is
+// interrupted leaves a folder cleanLeftovers still recognises.
+func removeTree(p string) error {
+	entries, err := os.ReadDir(p)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	for _, e := range entries {
+		if e.Name() == markerName {
+			continue
+		}
+		if err := os.RemoveAll(filepath.Join(p, e.Name())); err != nil {
+			return err
+		}
+	}
+	if err := os.Remove(filepath.Join(p, markerName)); err != nil && !errors.Is(err, os.ErrNotExist) {
+		return err
+	}
+	return os.Remove(p)
+}
+
+// folders returns every folder that the sorted files need, parents first.
+func folders(files []output.File) []string {
+	seen := map[string]bool{}
+	var dirs []string
+	for _, f := range files {
+		for d := path.Dir(f.Path); d != "." && !seen[d]; d = path.Dir(d) {
+			seen[d] = true
+			dirs = append(dirs, d)
+		}
+	}
+	slices.Sort(dirs) // "a" sorts before "a/b"
+	return dirs
+}
+
+// writeTree writes the sorted files into folder tmp, through an os.Root so
+// that nothing lands outside it. With fsync, every file is flushed as it is
+// written.
+func writeTree(tmp string, files []output.File, fsync bool, opts *WriteOptions) error {
+	root, err := os.OpenRoot(tmp)
+	if err != nil {
+		return err
+	}
+	defer root.Close()
+	for _, d := range folders(files) {
+		if err := root.Mkdir(d, 0o755); err != nil {
+			return fmt.Errorf("creating folder %s: %w", d, unwrapPath(err))
+		}
+	}
+
+	workers := opts.workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	workers = min(workers, len(files))
+	errs := make([]error, len(files))
+	var next, done atomic.Int64
+	var failed atomic.Bool
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for !failed.Load() {
+				i := int(next.Add(1)) - 1
+				if i >= len(files) {
+					return
+				}
+				err := writeFile(root, files[i], fsync)
+				if err == nil {
+					err = opts.at(stageFile, int(done.Add(1)))
+				}
+				if err != nil {
+					errs[i] = err
+					failed.Store(true)
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// writeFile creates f in root; the file must not exist yet.
+func writeFile(root *os.Root, f output.File, fsync bool) error {
+	w, err := root.OpenFile(f.Path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return fmt.Errorf("%s: %w", f.Path, unwrapPath(err))
+	}
+	_, err = w.Write(f.Data)
+	if err == nil && fsync {
+		err = w.Sync()
+	}
+	if cerr := w.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return fmt.Errorf("%s: %w", f.Path, unwrapPath(err))
+	}
+	return nil
+}
+
+// unwrapPath drops the *fs.PathError around err, whose path the caller
+// already names.
+func unwrapPath(err error) error {
+	if pe, ok := errors.AsType[*fs.PathError](err); ok {
+		return pe.Err
+	}
+	return err
+}
+
+// syncFolders flushes tmp's folders, for systems where the files were
+// fsynced one by one.
+func syncFolders(tmp string, files []output.File) error {
+	for _, d := range folders(files) {
+		if err := syncDir(filepath.Join(tmp, filepath.FromSlash(d))); err != nil {
+			return err
+		}
+	}
+	return syncDir(tmp)
+}
+
+// syncDir flushes folder dir's entries. Windows cannot, and needs not.
+func syncDir(dir string) error {
+	if runtime.GOOS == "windows" {
+		return nil
+	}
+	f, err := os.Open(dir)
+	if err != nil {
+		return err
+	}
+	err = f.Sync()
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
+// swap puts tmp in target's place and returns the path that now holds the
+// previous build ("" when there was none). When it fails, target is as it
+// was.
+func swap(tmp, target string, opts *WriteOptions) (string, error) {
+	if _, err := os.Lstat(target); errors.Is(err, os.ErrNotExist) {
+		return "", os.Rename(tmp, target)
+	}
+	if !opts.renameSwap {
+		err := exchange(tmp, target)
+		if err == nil {
+			return tmp, nil
+		}
+		if !errors.Is(err, errNoExchange) {
+			return "", err
+		}
+	}
+	old, err := freeName(filepath.Dir(target), filepath.Base(target)+".old-")
+	if err != nil {
+		return "", err
+	}
+	if err := os.Rename(target, old); err != nil {
+		return "", err
+	}
+	err = opts.at(stageMovedOld, 0)
+	if err == nil {
+		err = os.Rename(tmp, target)
+	}
+	if err != nil {
+		if rerr := os.Rename(old, target); rerr != nil {
+			return "", fmt.Errorf("%w; putting the previous build back failed too (%v): it is in %s", err, rerr, old)
+		}
+		return "", err
+	}
+	return old, nil
+}

@@ -7,12 +7,10 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 	"time"
 
 	"consort/internal/build"
-	"consort/internal/output"
 	"consort/internal/publish"
 	"consort/internal/site"
 	"consort/static"
@@ -87,6 +85,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	sf.register(fs)
 	out := fs.String("out", "", "the output folder (default: public/ in the site folder)")
 	quiet := fs.Bool("quiet", false, "print nothing but problems")
+	reportFile := fs.String("report", "", "also write the build summary as JSON to `FILE`, for CI")
 	if err := fs.parse(args, stdout, 0); err != nil {
 		return err
 	}
@@ -97,6 +96,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if *out == "" {
 		*out = filepath.Join(sf.source, "public")
 	}
+	start := time.Now()
 	res, err := build.Build(opts)
 	if err != nil {
 		return reportProblems(err, stderr)
@@ -113,8 +113,14 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err := publish.Write(*out, files, publish.WriteOptions{Forbidden: forbidden}); err != nil {
 		return err
 	}
+	report := newBuildReport(res, files, *out, time.Since(start))
+	if *reportFile != "" {
+		if err := report.write(*reportFile); err != nil {
+			return err
+		}
+	}
 	if !*quiet {
-		printSummary(stdout, res, files, *out)
+		report.print(stdout)
 	}
 	return nil
 }
@@ -138,29 +144,6 @@ func printWarnings(ws site.Problems, stderr io.Writer) {
 	for _, w := range ws {
 		fmt.Fprintln(stderr, w)
 	}
-}
-
-func printSummary(w io.Writer, res *build.Result, files []output.File, out string) {
-	var total int64
-	for _, f := range files {
-		total += int64(len(f.Data))
-	}
-	langs := make([]string, 0, len(res.Stats.Pages))
-	for l := range res.Stats.Pages {
-		langs = append(langs, l)
-	}
-	sort.Strings(langs)
-	var parts []string
-	pages := 0
-	for _, l := range langs {
-		n := 0
-		for _, c := range res.Stats.Pages[l] {
-			n += c
-		}
-		pages += n
-		parts = append(parts, fmt.Sprintf("%s %d", l, n))
-	}
-	fmt.Fprintf(w, "built %d pages (%s), %d files, %s in %s -> %s\n", pages, strings.Join(parts, ", "), len(files), size(total), res.Stats.Duration.Round(time.Millisecond), out)
 }
 
 func size(n int64) string {

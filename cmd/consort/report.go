@@ -1,0 +1,126 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"sort"
+	"strings"
+	"time"
+
+	"consort/internal/build"
+	"consort/internal/output"
+)
+
+// buildReport is what `consort build` made: printed as a summary on
+// stdout, written as JSON with --report FILE for CI.
+type buildReport struct {
+	Out string `json:"out"`
+	// Pages counts the content pages by language and kind
+	// ("en" -> "partner" -> 8); generated pages (pagination, catalogue,
+	// redirects) are files, not pages.
+	Pages      map[string]map[string]int `json:"pages"`
+	PagesTotal int                       `json:"pagesTotal"`
+	Files      int                       `json:"files"`
+	Bytes      int64                     `json:"bytes"`
+	// ByType counts the published files by extension ("html", "xml", "ics").
+	ByType     map[string]typeCount `json:"byType"`
+	Warnings   int                  `json:"warnings"`
+	DurationMS int64                `json:"durationMs"`
+}
+
+type typeCount struct {
+	Files int   `json:"files"`
+	Bytes int64 `json:"bytes"`
+}
+
+// newBuildReport sums up a build and the files it published.
+func newBuildReport(res *build.Result, files []output.File, out string, took time.Duration) *buildReport {
+	r := &buildReport{Out: out, Pages: res.Stats.Pages, Files: len(files), ByType: map[string]typeCount{},
+		Warnings: len(res.Warnings), DurationMS: took.Milliseconds()}
+	if r.Pages == nil {
+		r.Pages = map[string]map[string]int{}
+	}
+	for _, kinds := range r.Pages {
+		for _, n := range kinds {
+			r.PagesTotal += n
+		}
+	}
+	for _, f := range files {
+		r.Bytes += int64(len(f.Data))
+		ext := strings.TrimPrefix(f.Ext(), ".")
+		if ext == "" {
+			ext = "other"
+		}
+		c := r.ByType[ext]
+		c.Files++
+		c.Bytes += int64(len(f.Data))
+		r.ByType[ext] = c
+	}
+	return r
+}
+
+// print writes the summary: a line with the totals, pages per kind and
+// language, files per type.
+func (r *buildReport) print(w io.Writer) {
+	langs := sortedKeys(r.Pages)
+	var parts []string
+	for _, l := range langs {
+		n := 0
+		for _, c := range r.Pages[l] {
+			n += c
+		}
+		parts = append(parts, fmt.Sprintf("%s %d", l, n))
+	}
+	fmt.Fprintf(w, "built %d pages (%s), %d files, %s in %s -> %s\n", r.PagesTotal, strings.Join(parts, ", "), r.Files, size(r.Bytes), (time.Duration(r.DurationMS) * time.Millisecond).String(), r.Out)
+	kinds := map[string]bool{}
+	for _, l := range langs {
+		for k := range r.Pages[l] {
+			kinds[k] = true
+		}
+	}
+	width := len("pages")
+	for k := range kinds {
+		width = max(width, len(k))
+	}
+	fmt.Fprintf(w, "  %-*s", width, "pages")
+	for _, l := range langs {
+		fmt.Fprintf(w, " %5s", l)
+	}
+	fmt.Fprintln(w)
+	for _, k := range sortedKeys(kinds) {
+		fmt.Fprintf(w, "  %-*s", width, k)
+		for _, l := range langs {
+			fmt.Fprintf(w, " %5d", r.Pages[l][k])
+		}
+		fmt.Fprintln(w)
+	}
+	var types []string
+	for _, ext := range sortedKeys(r.ByType) {
+		c := r.ByType[ext]
+		types = append(types, fmt.Sprintf("%d %s (%s)", c.Files, ext, size(c.Bytes)))
+	}
+	fmt.Fprintf(w, "  files: %s\n", strings.Join(types, ", "))
+}
+
+// write saves the report as JSON.
+func (r *buildReport) write(file string) error {
+	data, err := json.MarshalIndent(r, "", "  ")
+	if err != nil {
+		return err
+	}
+	if err := os.WriteFile(file, append(data, '\n'), 0o644); err != nil {
+		return fmt.Errorf("--report: %w", err)
+	}
+	return nil
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}

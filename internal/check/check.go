@@ -157,7 +157,7 @@ func classify(p site.Problem) site.Problem {
 		p.Code = CodeDuplicateURL
 	case strings.HasPrefix(p.Msg, "link to "):
 		p.Code = CodeLink
-	case strings.HasPrefix(p.Msg, "image ") && strings.Contains(p.Msg, "alt"), p.Field == "alt":
+	case strings.HasPrefix(p.Msg, "image "), p.Field == "alt", p.Field == "image", p.Field == "logo":
 		p.Code = CodeImage
 	case strings.Contains(p.Msg, " names content/"):
 		p.Code = CodeReference

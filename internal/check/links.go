@@ -159,14 +159,16 @@ func (c *checker) checkOutputs() {
 		byPath[d.path] = d
 	}
 
-	// Which page each output shows, and where authors wrote URLs.
+	// Which page each output shows, and where authors wrote URLs. (A
+	// front matter image missing from static/ stops the build already,
+	// see internal/images; these origins name the field when a template
+	// shows the image somewhere else.)
 	pageOf := map[string]*site.Page{}
 	global := map[string]origin{} // href -> front matter field or menu entry
 	for _, p := range c.s.Pages {
 		pageOf[render.FilePath(p.URL)] = p
 		f := p.Front()
 		if f.Image != "" {
-			c.checkAsset(p, "image", f.Image, files)
 			global[f.Image] = origin{p.File, "image", p.Line("image")}
 		}
 		logo := ""
@@ -176,7 +178,6 @@ func (c *checker) checkOutputs() {
 			logo = pa.Logo
 		}
 		if logo != "" {
-			c.checkAsset(p, "logo", logo, files)
 			global[logo] = origin{p.File, "logo", p.Line("logo")}
 		}
 	}
@@ -239,9 +240,6 @@ func (c *checker) checkOutputs() {
 				continue
 			}
 			reported[k] = true
-			if code == CodeImage && (o.field == "image" || o.field == "logo") {
-				continue // checkAsset said it with the field's words
-			}
 			c.add(site.Problem{File: o.file, Line: o.line, Field: o.field, Msg: msg, Code: code})
 		}
 		for _, key := range d.missing {
@@ -314,21 +312,6 @@ func (c *checker) pageFor(out string, pageOf map[string]*site.Page) *site.Page {
 		return pageOf[out[:i+1]+"index.html"]
 	}
 	return nil
-}
-
-// checkAsset reports an image or logo of the front matter that is neither
-// an external address nor a file of the built site.
-func (c *checker) checkAsset(p *site.Page, field, v string, files map[string]bool) {
-	if strings.HasPrefix(v, "http://") || strings.HasPrefix(v, "https://") || !strings.HasPrefix(v, "/") {
-		return
-	}
-	u, err := url.Parse(v)
-	if err != nil {
-		return // site validation said it
-	}
-	if !files[strings.TrimPrefix(u.Path, "/")] {
-		c.add(site.Problem{File: p.File, Line: p.Line(field), Field: field, Msg: fmt.Sprintf("%s is not a file of the site; put it in static%s or fix the path", v, u.Path), Code: CodeImage})
-	}
 }
 
 // checkRef checks one URL of an output. It returns the problem's code and

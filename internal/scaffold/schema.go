@@ -40,12 +40,14 @@ var SchemaFiles = []struct {
 // form of percent-escaped paths.
 func Schemas(cfg *site.Config) map[string][]byte {
 	out := map[string][]byte{}
+	codes := countries()
 	for _, sf := range SchemaFiles {
 		var buf bytes.Buffer
 		enc := json.NewEncoder(&buf)
 		enc.SetEscapeHTML(false)
 		enc.SetIndent("", "  ")
-		if err := enc.Encode(Schema(sf.Kind, cfg)); err != nil {
+		g := schemaGen{kind: sf.Kind, cfg: cfg, countries: codes}
+		if err := enc.Encode(g.schema()); err != nil {
 			panic(err) // maps of strings, numbers and bools always encode
 		}
 		out[sf.File] = buf.Bytes()
@@ -59,7 +61,11 @@ type obj = map[string]any
 
 // Schema returns the schema of one kind as a JSON value.
 func Schema(k site.Kind, cfg *site.Config) obj {
-	g := schemaGen{kind: k, cfg: cfg}
+	return schemaGen{kind: k, cfg: cfg, countries: countries()}.schema()
+}
+
+func (g schemaGen) schema() obj {
+	k := g.kind
 	s := g.object(fieldsOf(kindTypes[k]), "")
 	s["$schema"] = "http://json-schema.org/draft-07/schema#"
 	s["title"] = fmt.Sprintf("consort %s front matter", k)
@@ -82,8 +88,9 @@ func Schema(k site.Kind, cfg *site.Config) obj {
 }
 
 type schemaGen struct {
-	kind site.Kind
-	cfg  *site.Config
+	kind      site.Kind
+	cfg       *site.Config
+	countries []string // the ISO codes consort accepts, computed once
 }
 
 // object is the schema of a mapping with the given fields; prefix is the
@@ -133,11 +140,11 @@ func (g schemaGen) field(f field, name string) (obj, bool) {
 		return list(g.vocab("therapeuticArea")), false
 	case "country":
 		if k == site.KindMission {
-			return orNull(obj{"type": "string", "enum": append([]string{""}, countries()...)}), false
+			return orNull(obj{"type": "string", "enum": append([]string{""}, g.countries...)}), false
 		}
-		return obj{"type": "string", "enum": countries()}, true
+		return obj{"type": "string", "enum": g.countries}, true
 	case "markets":
-		return list(obj{"type": "string", "enum": countries()}), false
+		return list(obj{"type": "string", "enum": g.countries}), false
 	case "companies", "smes", "employees":
 		return orNull(obj{"type": "integer", "minimum": 0}), false
 	case "founded":

@@ -1,0 +1,39 @@
+package check
+
+import (
+	"os"
+	"testing"
+
+	"consort/internal/build"
+	"consort/static"
+	"consort/templates"
+)
+
+// shipped builds the repository's own site.
+func shipped(tb testing.TB) (*build.Result, build.Options) {
+	tb.Helper()
+	opts := build.Options{Source: os.DirFS("../.."), Theme: templates.FS, Static: static.FS}
+	res, err := build.Build(opts)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return res, opts
+}
+
+// BenchmarkBuild is the baseline: what serve already pays on each change.
+func BenchmarkBuild(b *testing.B) {
+	_, opts := shipped(b)
+	for b.Loop() {
+		if _, err := build.Build(opts); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkRun is what serve adds to each build to show the problems.
+func BenchmarkRun(b *testing.B) {
+	res, opts := shipped(b)
+	for b.Loop() {
+		Run(res, Options{Source: opts.Source})
+	}
+}

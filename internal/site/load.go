@@ -70,6 +70,9 @@ func Load(fsys fs.FS, opts Options) (*Site, error) {
 	if opts.MaxFileSize <= 0 {
 		opts.MaxFileSize = DefaultMaxFileSize
 	}
+	if st, err := fs.Lstat(fsys, ConfigFile); err == nil && st.Mode()&fs.ModeSymlink != 0 {
+		return nil, Problems{{File: ConfigFile, Msg: symlinkMsg}}
+	}
 	data, err := readLimited(fsys, ConfigFile, 1<<20)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, Problems{{File: ConfigFile, Msg: "missing; a site needs content/site.yaml (run `consort new site DIR` to start one)"}}
@@ -176,6 +179,11 @@ func (l *loader) listFiles() []string {
 		name := e.Name()
 		switch {
 		case ignoredName(name) || name == "site.yaml":
+		case e.Type()&fs.ModeSymlink != 0:
+			// A language folder that is a link would be walked by
+			// WalkDir, which follows its root.
+			l.add(Problem{File: "content/" + name, Msg: symlinkMsg})
+			delete(langs, name)
 		case e.IsDir() && langs[name]:
 		case e.IsDir():
 			l.add(Problem{File: "content/" + name, Msg: fmt.Sprintf("%q is not a language of content/site.yaml (%s); move its files under a language folder or add the language", name, strings.Join(l.cfg.LangCodes(), ", ")), Severity: Warning})
@@ -184,6 +192,9 @@ func (l *loader) listFiles() []string {
 		}
 	}
 	for _, lang := range l.cfg.LangCodes() {
+		if !langs[lang] {
+			continue // a link, reported above
+		}
 		root := "content/" + lang
 		err := fs.WalkDir(l.fsys, root, func(p string, d fs.DirEntry, err error) error {
 			if err != nil {
@@ -201,7 +212,7 @@ func (l *loader) listFiles() []string {
 				return nil
 			}
 			if d.Type()&fs.ModeSymlink != 0 {
-				l.add(Problem{File: p, Msg: "is a symbolic link; consort does not follow links in content/, copy the file instead"})
+				l.add(Problem{File: p, Msg: symlinkMsg})
 				return nil
 			}
 			if d.IsDir() {
@@ -225,6 +236,10 @@ func (l *loader) listFiles() []string {
 	sort.Strings(files)
 	return files
 }
+
+// symlinkMsg is the problem of a symbolic link in content/: it could
+// publish any file of the machine, so it is refused wherever it points.
+const symlinkMsg = "is a symbolic link; consort does not follow links in content/, copy the file instead"
 
 func ignoredName(name string) bool {
 	return strings.HasPrefix(name, ".") || strings.HasSuffix(name, "~") || strings.HasPrefix(name, "#")

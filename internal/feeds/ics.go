@@ -285,6 +285,9 @@ func (w *icsWriter) line(s string) {
 		for cut > 0 && !utf8.RuneStart(s[cut]) {
 			cut--
 		}
+		if cut == 0 { // not UTF-8: fold on the octet rather than never
+			cut = room
+		}
 		if !first {
 			w.buf.WriteByte(' ')
 		}

@@ -11,6 +11,7 @@ import (
 	"path"
 	"regexp"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -54,6 +55,9 @@ type Site struct {
 
 	byFile map[string]*Page
 	byName map[string]*Page // lang + "/" + section + "/" + name
+	// bySection holds, under lang + "/" + section, the section's pages
+	// (not the section page) in file order, for PagesOf.
+	bySection map[string][]*Page
 }
 
 // ConfigFile is where the site configuration lives in the source tree.
@@ -131,7 +135,7 @@ func (l *loader) add(p Problem) {
 }
 
 func (l *loader) load() *Site {
-	s := &Site{Config: l.cfg, Clock: l.opts.Clock, Excluded: map[string]string{}, byFile: map[string]*Page{}, byName: map[string]*Page{}}
+	s := &Site{Config: l.cfg, Clock: l.opts.Clock, Excluded: map[string]string{}, byFile: map[string]*Page{}, byName: map[string]*Page{}, bySection: map[string][]*Page{}}
 	files := l.listFiles()
 	pages := make([]*Page, len(files))
 	parallel(len(files), func(i int) { pages[i] = l.parseFile(files[i]) })
@@ -152,6 +156,7 @@ func (l *loader) load() *Site {
 		s.byFile[p.File] = p
 		if p.Section != "" && p.Kind != KindSection {
 			s.byName[p.Lang+"/"+p.Section+"/"+p.Name] = p
+			s.bySection[p.Lang+"/"+p.Section] = append(s.bySection[p.Lang+"/"+p.Section], p)
 		}
 	}
 	l.checkURLs(s)
@@ -844,15 +849,10 @@ func (s *Site) Section(lang, section string) *Page {
 }
 
 // PagesOf returns the pages of a section in lang (not the section page),
-// in file order.
+// in file order. The slice is the caller's; it costs the section's size,
+// not the site's.
 func (s *Site) PagesOf(lang, section string) []*Page {
-	var out []*Page
-	for _, p := range s.Pages {
-		if p.Lang == lang && p.Section == section && p.Kind != KindSection {
-			out = append(out, p)
-		}
-	}
-	return out
+	return slices.Clone(s.bySection[lang+"/"+section])
 }
 
 // LangPages returns every page of lang.

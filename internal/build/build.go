@@ -3,7 +3,7 @@
 // static/) into a site.Site, renders every output into memory and returns
 // the list of files. It writes nothing; publish does.
 //
-//	files (fs.FS) -> site.Load -> render, static -> []output.File
+//	files (fs.FS) -> site.Load -> render, catalogue, static -> []output.File
 //
 // The same input gives the same files, byte for byte.
 package build
@@ -16,6 +16,7 @@ import (
 	"strings"
 	"time"
 
+	"consort/internal/catalogue"
 	"consort/internal/feeds"
 	"consort/internal/images"
 	"consort/internal/output"
@@ -80,6 +81,11 @@ func Build(opts Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	cat, err := catalogue.Build(s, eng, ropts)
+	if err != nil {
+		return nil, err
+	}
+	files = append(files, cat...)
 	machine, err := feeds.Files(s, files, feeds.Options{Country: func(lang, code string) string { return eng.Bundle.Locale(lang).Country(code) }})
 	if err != nil {
 		return nil, err

@@ -7,5 +7,5 @@ import "embed"
 
 // FS holds the default static files.
 //
-//go:embed css
+//go:embed css js
 var FS embed.FS

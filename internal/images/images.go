@@ -88,7 +88,7 @@ func Process(s *site.Site, files []output.File, opts Options) ([]output.File, er
 	// Which images do pages show?
 	used := map[string]bool{}
 	for _, f := range files {
-		if f.Ext() == ".html" {
+		if f.Ext() == ".html" && hasImg(f.Data) {
 			for _, src := range imgSources(f.Data) {
 				if p, ok := localPath(src); ok && isRaster(p) && byPath[p] != nil {
 					used[p] = true
@@ -122,7 +122,7 @@ func Process(s *site.Site, files []output.File, opts Options) ([]output.File, er
 	out := make([]output.File, len(files))
 	parallel(len(files), func(i int) {
 		out[i] = files[i]
-		if files[i].Ext() == ".html" {
+		if len(infos) > 0 && files[i].Ext() == ".html" && hasImg(files[i].Data) {
 			out[i].Data = rewrite(files[i].Data, infos, opts.Sizes)
 		}
 	})
@@ -252,6 +252,22 @@ func resize(name string, data []byte, widths []int, in *info) []output.File {
 		files = append(files, output.File{Path: v.path, Data: buf.Bytes()})
 	}
 	return files
+}
+
+// hasImg reports whether a page may have an <img> tag (in any case), so
+// that pages without one are not tokenized.
+func hasImg(page []byte) bool {
+	for i := bytes.IndexByte(page, '<'); i >= 0 && i+4 <= len(page); {
+		if bytes.EqualFold(page[i+1:i+4], []byte("img")) {
+			return true
+		}
+		j := bytes.IndexByte(page[i+1:], '<')
+		if j < 0 {
+			return false
+		}
+		i += 1 + j
+	}
+	return false
 }
 
 // imgSources lists the src of every <img> of a page.

@@ -321,3 +321,24 @@ func TestOnlyImgChanges(t *testing.T) {
 		t.Errorf("text around the images changed:\n%s", got)
 	}
 }
+
+func TestHasImg(t *testing.T) {
+	tests := []struct {
+		name, page string
+		want       bool
+	}{
+		{"img", `<p><img src="/a.png" alt=""></p>`, true},
+		{"upper case", `<P><IMG SRC="/a.png" ALT=""></P>`, true},
+		{"at the end", `<img`, true},
+		{"none", `<p>image</p><a href="/img/">img</a>`, false},
+		{"cut short", `<im`, false},
+		{"empty", ``, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := images.HasImg([]byte(tt.page)); got != tt.want {
+				t.Errorf("got %v; want %v", got, tt.want)
+			}
+		})
+	}
+}

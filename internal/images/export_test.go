@@ -1,0 +1,4 @@
+package images
+
+// HasImg is hasImg, for the external tests.
+var HasImg = hasImg

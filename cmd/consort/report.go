@@ -4,8 +4,9 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"maps"
 	"os"
-	"sort"
+	"slices"
 	"strings"
 	"time"
 
@@ -64,7 +65,7 @@ func newBuildReport(res *build.Result, files []output.File, out string, took tim
 // print writes the summary: a line with the totals, pages per kind and
 // language, files per type.
 func (r *buildReport) print(w io.Writer) {
-	langs := sortedKeys(r.Pages)
+	langs := slices.Sorted(maps.Keys(r.Pages))
 	var parts []string
 	for _, l := range langs {
 		n := 0
@@ -89,7 +90,7 @@ func (r *buildReport) print(w io.Writer) {
 		fmt.Fprintf(w, " %5s", l)
 	}
 	fmt.Fprintln(w)
-	for _, k := range sortedKeys(kinds) {
+	for _, k := range slices.Sorted(maps.Keys(kinds)) {
 		fmt.Fprintf(w, "  %-*s", width, k)
 		for _, l := range langs {
 			fmt.Fprintf(w, " %5d", r.Pages[l][k])
@@ -97,7 +98,7 @@ func (r *buildReport) print(w io.Writer) {
 		fmt.Fprintln(w)
 	}
 	var types []string
-	for _, ext := range sortedKeys(r.ByType) {
+	for _, ext := range slices.Sorted(maps.Keys(r.ByType)) {
 		c := r.ByType[ext]
 		types = append(types, fmt.Sprintf("%d %s (%s)", c.Files, ext, size(c.Bytes)))
 	}
@@ -114,13 +115,4 @@ func (r *buildReport) write(file string) error {
 		return fmt.Errorf("--report: %w", err)
 	}
 	return nil
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }

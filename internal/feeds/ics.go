@@ -3,6 +3,8 @@ package feeds
 import (
 	"bytes"
 	"fmt"
+	"maps"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -93,7 +95,7 @@ func calendar(s *site.Site, lang, name string, events []*site.Page, selfURL stri
 		}
 		spans[ev.tzid] = sp
 	}
-	for _, tzid := range sortedKeys(spans) {
+	for _, tzid := range slices.Sorted(maps.Keys(spans)) {
 		loc, _ := time.LoadLocation(tzid) // eventTimes loaded it already
 		vtimezone(w, loc, tzid, spans[tzid][0], spans[tzid][1])
 	}
@@ -300,13 +302,4 @@ func (w *icsWriter) line(s string) {
 	}
 	w.buf.WriteString(s)
 	w.buf.WriteString("\r\n")
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }

@@ -386,22 +386,16 @@ func rewrite(page []byte, infos map[string]*info, sizes string) []byte {
 	return out.Bytes()
 }
 
-// parallel runs f(0..n-1) on all cores.
+// parallel runs f(0..n-1), as many at once as there are cores.
 func parallel(n int, f func(i int)) {
 	var wg sync.WaitGroup
-	next := make(chan int)
-	for range min(runtime.GOMAXPROCS(0), n) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				f(i)
-			}
-		}()
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	for i := range n {
+		sem <- struct{}{}
+		wg.Go(func() {
+			defer func() { <-sem }()
+			f(i)
+		})
 	}
-	for i := 0; i < n; i++ {
-		next <- i
-	}
-	close(next)
 	wg.Wait()
 }

@@ -235,7 +235,7 @@ func TestPagination(t *testing.T) {
 		"en/catalogue/page/2/index.html":                     4,
 		"en/catalogue/page/3/index.html":                     1,
 		"fr/catalogue/pays-et-territoires/pl/index.html":     4,
-		"fr/catalogue/pays-et-territoires/de/index.html":     2,
+		"fr/catalogue/pays-et-territoires/de/index.html":     3,
 		"en/catalogue/competency/oncology/index.html":        3,
 		"fr/catalogue/competence/oncology/page/2/index.html": 0,
 	} {

@@ -63,16 +63,11 @@ func Build(opts Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	theme := overlay{upper: sub(opts.Source, "templates"), lower: opts.Theme}
-	eng, err := render.New(theme, s.Langs())
+	eng, err := render.New(themeFS(opts), s.Langs())
 	if err != nil {
 		return nil, err
 	}
-	static, err := staticFiles(overlay{upper: sub(opts.Source, "static"), lower: opts.Static})
-	if err != nil {
-		return nil, err
-	}
-	assets, static, err := fingerprint(static)
+	assets, static, err := readStatic(opts)
 	if err != nil {
 		return nil, err
 	}
@@ -81,16 +76,13 @@ func Build(opts Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	cat, err := catalogue.Build(s, eng, ropts)
-	if err != nil {
-		return nil, err
+	for _, st := range stages() {
+		out, err := st.run(s, eng, ropts, files)
+		if err != nil {
+			return nil, err
+		}
+		files = append(files, out...)
 	}
-	files = append(files, cat...)
-	machine, err := feeds.Files(s, files, feeds.Options{Country: func(lang, code string) string { return eng.Bundle.Locale(lang).Country(code) }})
-	if err != nil {
-		return nil, err
-	}
-	files = append(files, machine...)
 	files = append(files, static...)
 	if files, err = images.Process(s, files, images.Options{}); err != nil {
 		return nil, err
@@ -99,6 +91,50 @@ func Build(opts Options) (*Result, error) {
 		return nil, err
 	}
 	output.Sort(files)
+	return result(s, eng, files, start), nil
+}
+
+// A stage makes outputs from the whole site once its pages are rendered;
+// it gets the files made before it. Build runs every stage; the
+// incremental Builder (incremental.go, for consort serve) runs one again
+// only when a page changed in what other pages show of it (front matter,
+// URL, a page added or gone) or the body of a page of one of the kinds in
+// bodies changed. Add outputs made from the whole site here, so that the
+// preview has them too.
+type stage struct {
+	name   string
+	bodies []site.Kind // kinds of page whose bodies the outputs show
+	run    func(s *site.Site, eng *render.Engine, ropts render.Options, files []output.File) ([]output.File, error)
+}
+
+func stages() []stage {
+	return []stage{
+		{"catalogue", nil, func(s *site.Site, eng *render.Engine, ropts render.Options, _ []output.File) ([]output.File, error) {
+			return catalogue.Build(s, eng, ropts)
+		}},
+		{"feeds", []site.Kind{site.KindNews}, func(s *site.Site, eng *render.Engine, _ render.Options, files []output.File) ([]output.File, error) {
+			return feeds.Files(s, files, feeds.Options{Country: func(lang, code string) string { return eng.Bundle.Locale(lang).Country(code) }})
+		}},
+	}
+}
+
+// themeFS is the templates: the site's own over the theme's.
+func themeFS(opts Options) fs.FS {
+	return overlay{upper: sub(opts.Source, "templates"), lower: opts.Theme}
+}
+
+// readStatic reads the static files, the site's over the theme's, and
+// fingerprints the stylesheets and scripts.
+func readStatic(opts Options) (*render.Assets, []output.File, error) {
+	static, err := staticFiles(overlay{upper: sub(opts.Source, "static"), lower: opts.Static})
+	if err != nil {
+		return nil, nil, err
+	}
+	return fingerprint(static)
+}
+
+// result sums up a build of files, sorted, made with eng since start.
+func result(s *site.Site, eng *render.Engine, files []output.File, start time.Time) *Result {
 	r := &Result{Site: s, Files: files, Warnings: append(site.Problems{}, s.Warnings...)}
 	for _, m := range eng.Bundle.Missing() {
 		r.Warnings = append(r.Warnings, site.Problem{File: "templates/i18n/" + m.Lang + ".yaml", Field: m.Key, Msg: "UI string missing in this language; add it (it shows as [missing: " + m.Key + "])", Severity: site.Warning})
@@ -115,7 +151,7 @@ func Build(opts Options) (*Result, error) {
 		r.Stats.Bytes += int64(len(f.Data))
 	}
 	r.Stats.Duration = time.Since(start)
-	return r, nil
+	return r
 }
 
 func sub(fsys fs.FS, dir string) fs.FS {

@@ -1,0 +1,257 @@
+package build
+
+import (
+	"bytes"
+	"fmt"
+	"image"
+	"image/color"
+	"image/png"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"consort/internal/corpus"
+	"consort/internal/output"
+	"consort/internal/site"
+	"consort/static"
+	"consort/templates"
+)
+
+// corpusFS writes a generated site of n content files and reads it into
+// memory, so that tests can edit it.
+func corpusFS(t testing.TB, n int) fstest.MapFS {
+	t.Helper()
+	dir := t.TempDir()
+	if err := corpus.Write(dir, corpus.Options{Pages: n, Seed: 1}); err != nil {
+		t.Fatal(err)
+	}
+	fsys := fstest.MapFS{}
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		rel, _ := filepath.Rel(dir, p)
+		fsys[filepath.ToSlash(rel)] = &fstest.MapFile{Data: data}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return fsys
+}
+
+// edit is a change to a site in memory; it returns the paths it touched.
+type edit func(t *testing.T, fsys fstest.MapFS) []string
+
+// first returns the first file matching a glob, sorted.
+func first(t *testing.T, fsys fstest.MapFS, pattern string) string {
+	t.Helper()
+	if _, ok := fsys[pattern]; ok {
+		return pattern
+	}
+	m, _ := fs.Glob(fsys, pattern)
+	sort.Strings(m)
+	for _, f := range m {
+		if !strings.HasSuffix(f, "/index.md") {
+			return f
+		}
+	}
+	t.Fatalf("no file matches %s", pattern)
+	return ""
+}
+
+func writeBytes(name string, data []byte) edit {
+	return func(t *testing.T, fsys fstest.MapFS) []string {
+		fsys[name] = &fstest.MapFile{Data: data}
+		return []string{name}
+	}
+}
+
+// testPNG encodes a w×h gradient.
+func testPNG(t *testing.T, w, h int) []byte {
+	img := image.NewRGBA(image.Rect(0, 0, w, h))
+	for y := 0; y < h; y++ {
+		for x := 0; x < w; x++ {
+			img.Set(x, y, color.RGBA{uint8(x), uint8(y), 128, 255})
+		}
+	}
+	var b bytes.Buffer
+	if err := png.Encode(&b, img); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+func write(name, data string) edit {
+	return func(t *testing.T, fsys fstest.MapFS) []string {
+		fsys[name] = &fstest.MapFile{Data: []byte(data)}
+		return []string{name}
+	}
+}
+
+func remove(pattern string) edit {
+	return func(t *testing.T, fsys fstest.MapFS) []string {
+		m, _ := fs.Glob(fsys, pattern)
+		for _, f := range m {
+			delete(fsys, f)
+		}
+		return m
+	}
+}
+
+// replace rewrites the first file matching pattern with re replaced by repl.
+func replace(pattern, re, repl string) edit {
+	return func(t *testing.T, fsys fstest.MapFS) []string {
+		f := first(t, fsys, pattern)
+		data := string(fsys[f].Data)
+		out := regexp.MustCompile(re).ReplaceAllString(data, repl)
+		if out == data {
+			t.Fatalf("%s: %q matched nothing", f, re)
+		}
+		fsys[f] = &fstest.MapFile{Data: []byte(out)}
+		return []string{f}
+	}
+}
+
+// theme copies an embedded template into the site with a change.
+func theme(name, old, new string) edit {
+	return func(t *testing.T, fsys fstest.MapFS) []string {
+		data, err := fs.ReadFile(templates.FS, name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Contains(data, []byte(old)) {
+			t.Fatalf("templates/%s has no %q", name, old)
+		}
+		fsys["templates/"+name] = &fstest.MapFile{Data: bytes.Replace(data, []byte(old), []byte(new), 1)}
+		return []string{"templates/" + name}
+	}
+}
+
+// TestBuilderMatchesBuild edits a generated site step by step and checks
+// after each step that the incremental build gives exactly the files a
+// cold Build gives, and that small edits render few pages.
+func TestBuilderMatchesBuild(t *testing.T) {
+	type step struct {
+		name string
+		edit edit
+		// wantRendered is the most pages the step may render, -1 for
+		// any; wantFull says every page must be rendered.
+		wantRendered int
+		wantFull     bool
+		wantErr      bool
+	}
+	steps := []step{
+		{name: "first build", edit: func(*testing.T, fstest.MapFS) []string { return nil }, wantRendered: -1, wantFull: true},
+		{name: "nothing changed", edit: func(*testing.T, fstest.MapFS) []string { return []string{} }, wantRendered: 0},
+		{name: "a partner's body", edit: replace("content/en/partners/*.md", `(?s)\n## `, "\nA new sentence.\n\n## "), wantRendered: 1},
+		{name: "a partner's title", edit: replace("content/en/partners/*.md", `(?m)^title: .*$`, "title: Renamed Partner"), wantRendered: -1},
+		{name: "a partner moves to another cluster", edit: replace("content/fr/partners/*.md", `(?m)^cluster: .*$`, "cluster: nantes-health-valley-003"), wantRendered: -1},
+		{name: "a cluster's slug", edit: replace("content/en/clusters/*.md", `(?m)^title:`, "slug: renamed-cluster\ntitle:"), wantRendered: -1},
+		{name: "a new page in English", edit: write("content/en/partners/zeta-labs.md", "---\ntitle: Zeta Labs\norgType: lab\ncountry: FR\ncluster: lyon-life-sciences-cluster-000\n---\nZeta.\n"), wantRendered: -1},
+		{name: "its French translation", edit: write("content/fr/partners/zeta-labs.md", "---\ntitle: Zeta Labs\norgType: lab\ncountry: FR\n---\nZêta.\n"), wantRendered: -1},
+		{name: "it becomes a draft", edit: replace("content/en/partners/zeta-labs.md", `(?m)^title:`, "draft: true\ntitle:"), wantRendered: -1},
+		{name: "a page is deleted", edit: remove("content/en/partners/zeta-labs.md"), wantRendered: -1},
+		{name: "a menu page's title", edit: replace("content/fr/about.md", `(?m)^title: .*$`, "title: Qui sommes-nous ?"), wantRendered: -1},
+		{name: "a section page's title", edit: replace("content/en/partners/index.md", `(?m)^title: .*$`, "title: Members"), wantRendered: -1},
+		// The feed links of every page carry it: the frame changes.
+		{name: "the French news section's title", edit: replace("content/fr/news/index.md", `(?m)^title: .*$`, "title: Nouvelles"), wantRendered: -1},
+		{name: "broken front matter", edit: replace("content/en/about.md", `(?m)^title: .*$`, "title: [unclosed"), wantErr: true},
+		{name: "fixed again", edit: replace("content/en/about.md", `(?m)^title: .*$`, "title: About us"), wantRendered: -1},
+		{name: "site.yaml", edit: replace("content/site.yaml", `(?m)^title: .*$`, "title: {en: Renamed, fr: Renommé}"), wantRendered: -1, wantFull: true},
+		{name: "a template", edit: theme("partials/footer.html", `<footer class="site-footer">`, `<footer class="site-footer edited">`), wantRendered: -1, wantFull: true},
+		{name: "a stylesheet", edit: write("static/css/site.css", "body{color:red}"), wantRendered: -1, wantFull: true},
+		{name: "an image", edit: write("static/img/new.svg", `<svg xmlns="http://www.w3.org/2000/svg"/>`), wantRendered: 0},
+		{name: "a photo", edit: writeBytes("static/img/photo.png", testPNG(t, 700, 400)), wantRendered: 0},
+		{name: "a page shows it", edit: replace("content/en/about.md", `(?s)\n---\n`, "\n---\n![A photo](/img/photo.png)\n\n"), wantRendered: 1},
+		{name: "that page's text again", edit: replace("content/en/about.md", `\(/img/photo.png\)`, "(/img/photo.png) Edited."), wantRendered: 1},
+		{name: "it no longer shows it", edit: replace("content/en/about.md", `!\[A photo\]\(/img/photo.png\)`, "No photo."), wantRendered: 1},
+		{name: "unknown changes", edit: func(*testing.T, fstest.MapFS) []string { return nil }, wantRendered: -1, wantFull: true},
+	}
+	modes := []struct {
+		name string
+		opts site.Options
+	}{
+		{"publish", site.Options{Clock: clock}},
+		{"preview with drafts", site.Options{Clock: clock, Drafts: true}},
+	}
+	for _, mode := range modes {
+		t.Run(mode.name, func(t *testing.T) {
+			fsys := corpusFS(t, 120)
+			opts := Options{Source: fsys, Theme: templates.FS, Static: static.FS, Site: mode.opts, Preview: mode.opts.Drafts}
+			b := NewBuilder(opts)
+			for _, st := range steps {
+				changed := st.edit(t, fsys)
+				u, err := b.Rebuild(changed)
+				cold, coldErr := Build(opts)
+				if st.wantErr {
+					if err == nil || coldErr == nil {
+						t.Fatalf("%s: got errors %v and %v from Rebuild and Build; want both to fail", st.name, err, coldErr)
+					}
+					if err.Error() != coldErr.Error() {
+						t.Errorf("%s: Rebuild error:\n%v\nwant Build's:\n%v", st.name, err, coldErr)
+					}
+					continue
+				}
+				if err != nil || coldErr != nil {
+					t.Fatalf("%s: got errors %v (Rebuild) and %v (Build); want none", st.name, err, coldErr)
+				}
+				if diff := diffFiles(u.Files, cold.Files); diff != "" {
+					t.Fatalf("%s: Rebuild differs from Build: %s", st.name, diff)
+				}
+				if st.wantFull != u.Full {
+					t.Errorf("%s: got Full %v; want %v", st.name, u.Full, st.wantFull)
+				}
+				if st.wantRendered >= 0 && u.Rendered > st.wantRendered {
+					t.Errorf("%s: got %d pages rendered; want at most %d", st.name, u.Rendered, st.wantRendered)
+				}
+				t.Logf("%s: %d pages rendered, %d files changed, %d removed", st.name, u.Rendered, len(u.Changed), len(u.Removed))
+			}
+		})
+	}
+}
+
+// diffFiles describes the first difference between two sorted file
+// lists, or returns "".
+func diffFiles(got, want []output.File) string {
+	g, w := map[string][]byte{}, map[string][]byte{}
+	for _, f := range got {
+		g[f.Path] = f.Data
+	}
+	for _, f := range want {
+		w[f.Path] = f.Data
+	}
+	for i := 0; i < min(len(got), len(want)); i++ {
+		if got[i].Path != want[i].Path {
+			break
+		}
+		if !bytes.Equal(got[i].Data, want[i].Data) {
+			return fmt.Sprintf("%s: got\n%s\nwant\n%s", got[i].Path, firstDiff(string(got[i].Data), string(want[i].Data)), "")
+		}
+	}
+	for p := range w {
+		if _, ok := g[p]; !ok {
+			return fmt.Sprintf("%s: missing", p)
+		}
+	}
+	for p := range g {
+		if _, ok := w[p]; !ok {
+			return fmt.Sprintf("%s: not in Build's output", p)
+		}
+	}
+	if len(got) != len(want) {
+		return fmt.Sprintf("got %d files; want %d", len(got), len(want))
+	}
+	for i := range got {
+		if got[i].Path != want[i].Path {
+			return fmt.Sprintf("file %d: got %s; want %s (order)", i, got[i].Path, want[i].Path)
+		}
+	}
+	return ""
+}

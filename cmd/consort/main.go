@@ -35,6 +35,7 @@ func commands() []command {
 		{"build", "build the site into public/", runBuild},
 		{"check", "report broken links, untranslated and stale pages, and every content problem", runCheck},
 		{"new", "start a page, a translation or a whole site", runNew},
+		{"serve", "preview the site in a browser, rebuilt on every change", runServe},
 		{"version", "print consort's version", runVersion},
 		{"help", "explain a command", nil},
 	}

@@ -110,7 +110,7 @@ func (d *Data) CalendarFile(p *site.Page) string { return feeds.MissionICSURL(d.
 
 // JSONLD returns the page's structured data (schema.org, as JSON-LD) for
 // a <script type="application/ld+json">: a @graph with the page (WebPage,
-// CollectionPage for lists, WebSite for homes), what it is about
+// CollectionPage for lists, plus the WebSite on homes), what it is about
 // (Organization for clusters and partners, Event for missions, NewsArticle
 // for news, Article about a Person for interviews) and its BreadcrumbList.
 //
@@ -129,7 +129,7 @@ func (d *Data) JSONLD() template.JS {
 		page["description"] = d.Description
 	}
 	p := d.Page
-	if p == nil || p.Kind == site.KindHome {
+	if (p == nil && d.URL == "/") || (p != nil && p.Kind == site.KindHome) { // the root chooser and the homes
 		graph = append(graph,
 			ld{"@type": "WebSite", "@id": cfg.AbsURL("/") + "#website", "url": d.Abs(d.Home()), "name": d.SiteTitle(), "inLanguage": d.Lang, "publisher": consortium})
 	}

@@ -141,6 +141,9 @@ func parseConfig(data []byte, file string) (*Config, Problems) {
 	if err := yaml.Unmarshal(data, &node); err != nil {
 		return nil, Problems{yamlProblem(file, 0, err)}
 	}
+	if tooDeep(&node, 0) {
+		return nil, Problems{{File: file, Line: 1, Msg: deepMsg}}
+	}
 	if hasAlias(&node, 0) {
 		return nil, Problems{{File: file, Line: 1, Msg: "YAML anchors and aliases (&name, *name) are not supported; write values out"}}
 	}

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"bytes"
 	"fmt"
 	"reflect"
 	"sort"
@@ -39,8 +40,8 @@ func (d *decoder) decodeStruct(node *yaml.Node, dst any, prefix string) {
 		}
 		node = node.Content[0]
 	}
-	if node.Kind == yaml.ScalarNode && node.Tag == "!!null" {
-		return
+	if node.Kind == 0 || node.Kind == yaml.ScalarNode && node.Tag == "!!null" {
+		return // empty front matter: the missing fields say what is wrong
 	}
 	if node.Kind != yaml.MappingNode {
 		d.fail(node.Line, strings.TrimSuffix(prefix, "."), "want a set of `key: value` lines, got %s", describe(node))
@@ -143,6 +144,65 @@ func hasAlias(n *yaml.Node, depth int) bool {
 		}
 	}
 	return false
+}
+
+// maxDepth is how deeply front matter and site.yaml may nest lists and
+// sets of keys; a site needs four levels (vocabularies.orgType.agency.en).
+const maxDepth = 64
+
+// deepMsg is the problem of front matter nested deeper than maxDepth.
+var deepMsg = fmt.Sprintf("nests lists or sets of keys more than %d levels deep; write the values out flat", maxDepth)
+
+// tooDeep reports whether n nests deeper than maxDepth, depth being its own.
+func tooDeep(n *yaml.Node, depth int) bool {
+	if depth > maxDepth {
+		return true
+	}
+	for _, c := range n.Content {
+		if tooDeep(c, depth+1) {
+			return true
+		}
+	}
+	return false
+}
+
+// tomlDepth returns how deeply TOML text nests arrays and inline tables,
+// skipping strings and comments. It runs before the TOML decoder, whose
+// time grows faster than the square of the depth of nested inline tables
+// (10,000 levels take half a minute).
+func tomlDepth(text []byte) int {
+	depth, deepest := 0, 0
+	for i := 0; i < len(text); i++ {
+		switch c := text[i]; c {
+		case '#':
+			for i < len(text) && text[i] != '\n' {
+				i++
+			}
+		case '"', '\'':
+			quote := text[i : i+1]
+			if bytes.HasPrefix(text[i:], bytes.Repeat(quote, 3)) {
+				quote = text[i : i+3]
+			}
+			end := len(text)
+			for j := i + len(quote); j < len(text); j++ {
+				if c == '"' && text[j] == '\\' {
+					j++
+					continue
+				}
+				if bytes.HasPrefix(text[j:], quote) {
+					end = j + len(quote) - 1
+					break
+				}
+			}
+			i = end
+		case '[', '{':
+			depth++
+			deepest = max(deepest, depth)
+		case ']', '}':
+			depth--
+		}
+	}
+	return deepest
 }
 
 // typeMessage turns a yaml decoding error into words an editor understands.

@@ -266,6 +266,10 @@ func readLimited(fsys fs.FS, name string, limit int64) ([]byte, error) {
 	return data, nil
 }
 
+// maxFileProblems is how many front matter problems are reported for one
+// file; a file of a million unknown keys must not make a million messages.
+const maxFileProblems = 50
+
 var tomlKeyRE = regexp.MustCompile(`^\s*\[?\s*"?([A-Za-z0-9_.-]+)"?\s*[=\]]`)
 
 // parseFile reads and validates one content file. It returns nil when the
@@ -339,6 +343,10 @@ func (l *loader) parseData(file string, data []byte, sum [32]byte) *Page {
 			return nil
 		}
 	case "toml":
+		if tomlDepth(fm) > maxDepth {
+			l.add(Problem{File: file, Line: 2, Msg: "front matter " + deepMsg})
+			return nil
+		}
 		var m map[string]any
 		if _, err := toml.Decode(string(fm), &m); err != nil {
 			line := 2
@@ -355,6 +363,10 @@ func (l *loader) parseData(file string, data []byte, sum [32]byte) *Page {
 		}
 		setTOMLLines(&node, fm)
 	}
+	if tooDeep(&node, 0) {
+		l.add(Problem{File: file, Line: 2, Msg: "front matter " + deepMsg})
+		return nil
+	}
 	if hasAlias(&node, 0) {
 		l.add(Problem{File: file, Line: 2, Msg: "YAML anchors and aliases (&name, *name) are not supported in content; write values out"})
 		return nil
@@ -363,9 +375,14 @@ func (l *loader) parseData(file string, data []byte, sum [32]byte) *Page {
 	p.Params = newParams(p.Kind)
 	d.decodeStruct(&node, p.Params, "")
 	failed := map[string]bool{}
-	for _, e := range d.problems {
+	for i, e := range d.problems {
 		failed[e.Field] = true
-		l.add(Problem{File: file, Line: lineIn(e.Line, format), Field: e.Field, Msg: e.Msg})
+		switch {
+		case i < maxFileProblems:
+			l.add(Problem{File: file, Line: lineIn(e.Line, format), Field: e.Field, Msg: e.Msg})
+		case i == maxFileProblems:
+			l.add(Problem{File: file, Line: lineIn(e.Line, format), Msg: fmt.Sprintf("and %d more problems in the front matter; fix the ones above first", len(d.problems)-i)})
+		}
 	}
 	p.line = map[string]int{}
 	for k, v := range d.lines {

@@ -33,6 +33,7 @@ var Layouts = []string{"home", "list", "page", "cluster", "partner", "mission", 
 type Engine struct {
 	layouts map[string]*template.Template
 	Bundle  *i18n.Bundle
+	bufs    sync.Pool // *bytes.Buffer for Execute
 }
 
 // New parses the templates in fsys (base.html, partials/, the layouts,
@@ -107,11 +108,20 @@ func (e *Engine) Execute(layout string, d *Data) ([]byte, error) {
 		return nil, fmt.Errorf("templates/%s.html: no such layout", layout)
 	}
 	d.Kind = layout
-	var buf bytes.Buffer
-	if err := t.ExecuteTemplate(&buf, "base.html", d); err != nil {
+	// A buffer of an earlier page already has the room: the page is
+	// written without growing one (which allocated twice its size), and
+	// the result is copied out at its exact size, not the buffer's
+	// doubled capacity, since every page stays in memory until written.
+	buf, _ := e.bufs.Get().(*bytes.Buffer)
+	if buf == nil {
+		buf = new(bytes.Buffer)
+	}
+	defer e.bufs.Put(buf)
+	buf.Reset()
+	if err := t.ExecuteTemplate(buf, "base.html", d); err != nil {
 		return nil, fmt.Errorf("rendering %s with %s", d.URL, templateError(err))
 	}
-	return buf.Bytes(), nil
+	return bytes.Clone(buf.Bytes()), nil
 }
 
 // Options are what a render needs besides the site.

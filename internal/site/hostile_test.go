@@ -153,3 +153,32 @@ func TestTOMLDepth(t *testing.T) {
 		})
 	}
 }
+
+func TestMenuURL(t *testing.T) {
+	tests := []struct {
+		name, url string
+		want      bool
+	}{
+		{"site path", "/en/catalogue/", true},
+		{"site path with fragment and query", "/en/catalogue/?q=x#list", true},
+		{"https", "https://example.org/a", true},
+		{"mailto", "mailto:info@example.org", true},
+		{"javascript", "javascript:alert(1)", false},
+		{"javascript with a leading space and capitals", " JAVASCRIPT:alert(1)", false},
+		{"data", "data:text/html,x", false},
+		{"dot dot", "/en/../../etc/passwd", false},
+		{"encoded dot dot", "/%2e%2e/x", false},
+		{"protocol-relative", "//evil.example/", false},
+		{"backslash", "/\\evil.example/", false},
+		{"relative", "about/", false},
+		{"https without host", "https:///x", false},
+		{"empty mailto", "mailto:", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := menuURL(tt.url); got != tt.want {
+				t.Errorf("menuURL(%q) = %v; want %v", tt.url, got, tt.want)
+			}
+		})
+	}
+}

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"net/url"
 	"path"
 	"regexp"
 	"runtime"
@@ -707,11 +708,28 @@ func (l *loader) checkMenus(s *Site) {
 				}
 			case e.URL == "":
 				l.add(Problem{File: ConfigFile, Field: "menus." + lang, Msg: "an entry needs a page (a path under content/" + lang + "/) or a url"})
+			case !menuURL(e.URL):
+				l.add(Problem{File: ConfigFile, Field: "menus." + lang, Msg: fmt.Sprintf("url %q is not a web address nor a clean path on this site; write https://... or /%s/page/", e.URL, lang)})
 			case e.Title == "":
 				l.add(Problem{File: ConfigFile, Field: "menus." + lang, Msg: fmt.Sprintf("entry %q needs a title", e.URL)})
 			}
 		}
 	}
+}
+
+// menuURL reports whether a menu entry's url may be linked: an http(s)
+// or mailto: address, or a path on this site without .., // or controls.
+func menuURL(u string) bool {
+	if strings.HasPrefix(u, "/") {
+		p, _, _ := strings.Cut(u, "#")
+		p, _, _ = strings.Cut(p, "?")
+		return cleanURLPath(p)
+	}
+	pu, err := url.Parse(u)
+	if err != nil {
+		return false
+	}
+	return (pu.Scheme == "https" || pu.Scheme == "http") && pu.Host != "" || pu.Scheme == "mailto" && pu.Opaque != ""
 }
 
 // renderMarkdown converts every body in parallel, rewriting links to .md

@@ -72,11 +72,43 @@ type Pager struct {
 	Pages         []PagerLink
 }
 
-// PagerLink is one numbered link of a pager.
+// PagerLink is one numbered link of a pager, or a Gap where numbers are
+// left out.
 type PagerLink struct {
 	Number  int
 	URL     string
 	Current bool
+	Gap     bool // stands for the pages left out between its neighbours
+}
+
+// pagerEdge is how many numbers a pager shows either side of the current
+// page, besides the first and the last.
+const pagerEdge = 2
+
+// PagerLinks returns the numbered links of page n of total: all of them up
+// to seven pages; beyond, the first and the last page and pagerEdge pages
+// either side of n, with a Gap where numbers are left out (a gap of one
+// page shows that page instead). Every
+// page of a long list linking every other one would make the list's
+// output grow with the square of its length.
+func PagerLinks(n, total int, url func(k int) string) []PagerLink {
+	var links []PagerLink
+	for k := 1; k <= total; k++ {
+		near := total <= 2*pagerEdge+3 || k == 1 || k == total || k >= n-pagerEdge && k <= n+pagerEdge
+		// A gap of a single page shows that page.
+		near = near || k == 2 && n-pagerEdge == 3 || k == total-1 && n+pagerEdge == total-2
+		if near {
+			links = append(links, PagerLink{Number: k, URL: url(k), Current: k == n})
+			continue
+		}
+		links = append(links, PagerLink{Gap: true})
+		if k < n {
+			k = n - pagerEdge - 1
+		} else {
+			k = total - 1
+		}
+	}
+	return links
 }
 
 // T returns the UI string key in the page's language.

@@ -333,9 +333,7 @@ func (e *Engine) pageData(s *site.Site, p *site.Page, opts Options) []*Data {
 		if n < total {
 			pg.Next = pageURL(n + 1)
 		}
-		for k := 1; k <= total; k++ {
-			pg.Pages = append(pg.Pages, PagerLink{Number: k, URL: pageURL(k), Current: k == n})
-		}
+		pg.Pages = PagerLinks(n, total, pageURL)
 		dn.Pager = pg
 		out = append(out, dn)
 	}

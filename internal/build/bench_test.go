@@ -1,0 +1,122 @@
+package build_test
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"consort/internal/build"
+	"consort/internal/corpus"
+	"consort/internal/publish"
+	"consort/internal/site"
+	"consort/static"
+	"consort/templates"
+)
+
+// The pipeline on the benchmark corpus (internal/corpus): BenchmarkPipeline
+// is all of `consort build`; BenchmarkBuild is load + render + catalogue +
+// feeds + static; BenchmarkMinify and BenchmarkWrite are what `consort
+// build` then does with the files. Sizes: $CONSORT_BENCH_PAGES (default 1000).
+//
+//	CONSORT_BENCH_PAGES=10000 go test -run '^$' -bench . -benchtime 3x ./internal/build/
+
+func benchOptions(dir string) build.Options {
+	return build.Options{
+		Source: os.DirFS(dir),
+		Theme:  templates.FS,
+		Static: static.FS,
+		Site:   site.Options{Clock: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)},
+	}
+}
+
+func forEachSize(b *testing.B, f func(b *testing.B, dir string, pages int)) {
+	sizes, err := corpus.BenchSizes()
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, n := range sizes {
+		b.Run(fmt.Sprintf("pages=%d", n), func(b *testing.B) {
+			dir := b.TempDir()
+			if err := corpus.Write(dir, corpus.Options{Pages: n, Seed: 1}); err != nil {
+				b.Fatal(err)
+			}
+			f(b, dir, n)
+		})
+	}
+}
+
+func BenchmarkBuild(b *testing.B) {
+	forEachSize(b, func(b *testing.B, dir string, pages int) {
+		b.ReportAllocs()
+		for b.Loop() {
+			if _, err := build.Build(benchOptions(dir)); err != nil {
+				b.Fatal(err)
+			}
+		}
+		b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(pages), "ns/page")
+	})
+}
+
+// BenchmarkPipeline is what `consort build` does: Build, Minify, then
+// Write into a fresh folder.
+func BenchmarkPipeline(b *testing.B) {
+	forEachSize(b, func(b *testing.B, dir string, pages int) {
+		b.ReportAllocs()
+		i := 0
+		for b.Loop() {
+			res, err := build.Build(benchOptions(dir))
+			if err != nil {
+				b.Fatal(err)
+			}
+			files, err := publish.Minify(res.Files)
+			if err != nil {
+				b.Fatal(err)
+			}
+			i++
+			if err := publish.Write(filepath.Join(dir, fmt.Sprintf("public-%d", i)), files, publish.WriteOptions{}); err != nil {
+				b.Fatal(err)
+			}
+		}
+		b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(pages), "ns/page")
+	})
+}
+
+func BenchmarkMinify(b *testing.B) {
+	forEachSize(b, func(b *testing.B, dir string, pages int) {
+		res, err := build.Build(benchOptions(dir))
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.SetBytes(res.Stats.Bytes)
+		b.ReportAllocs()
+		for b.Loop() {
+			if _, err := publish.Minify(res.Files); err != nil {
+				b.Fatal(err)
+			}
+		}
+		b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(pages), "ns/page")
+	})
+}
+
+func BenchmarkWrite(b *testing.B) {
+	forEachSize(b, func(b *testing.B, dir string, pages int) {
+		res, err := build.Build(benchOptions(dir))
+		if err != nil {
+			b.Fatal(err)
+		}
+		files, err := publish.Minify(res.Files)
+		if err != nil {
+			b.Fatal(err)
+		}
+		out := filepath.Join(b.TempDir(), "public")
+		b.SetBytes(res.Stats.Bytes)
+		for b.Loop() {
+			if err := publish.Write(out, files, publish.WriteOptions{}); err != nil {
+				b.Fatal(err)
+			}
+		}
+		b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(pages), "ns/page")
+	})
+}

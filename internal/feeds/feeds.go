@@ -12,6 +12,7 @@ package feeds
 
 import (
 	"net/url"
+	"slices"
 	"strings"
 
 	"consort/internal/output"
@@ -31,15 +32,16 @@ type Options struct {
 // language's sitemap. Aliases that clash with a page or with each other
 // are returned as site.Problems.
 func Files(s *site.Site, pages []output.File, opts Options) ([]output.File, error) {
-	redirects, err := Redirects(s, pages)
-	if err != nil {
-		return nil, err
-	}
 	var files []output.File
 	files = append(files, Sitemaps(s, pages)...)
 	files = append(files, Robots(s))
 	files = append(files, Atom(s)...)
 	files = append(files, Calendars(s, opts)...)
+	// An alias may not take the place of a page nor of a file made here.
+	redirects, err := Redirects(s, append(slices.Clip(pages), files...))
+	if err != nil {
+		return nil, err
+	}
 	files = append(files, redirects...)
 	output.Sort(files)
 	return files, nil

@@ -44,7 +44,7 @@ var redirectPage = template.Must(template.New("redirect").Parse(`<!DOCTYPE html>
 // alias for hosts that read one. An alias that is the URL of a page, or an
 // alias of two pages, is a problem of the page that names it.
 func Redirects(s *site.Site, pages []output.File) ([]output.File, error) {
-	taken := map[string]string{} // file path (lower case) -> what serves it
+	taken := map[string]string{strings.ToLower(RedirectsFile): "/" + RedirectsFile} // file path (lower case) -> what serves it
 	for _, f := range pages {
 		taken[strings.ToLower(f.Path)] = sitePath(f.Path)
 	}

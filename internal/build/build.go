@@ -223,6 +223,16 @@ func checkCollisions(files []output.File) error {
 		}
 		seen[k] = f.Path
 	}
+	// A file where another output needs a folder ("a/x.html" and
+	// "a/x.html/index.html") cannot be written either.
+	for _, f := range files {
+		for d := path.Dir(f.Path); d != "."; d = path.Dir(d) {
+			if prev, ok := seen[strings.ToLower(d)]; ok {
+				problems = append(problems, site.Problem{File: f.Path, Msg: fmt.Sprintf("needs %s to be a folder, but it is an output file too; rename the static file or change the page's slug or alias", prev)})
+				break
+			}
+		}
+	}
 	if len(problems) > 0 {
 		problems.Sort()
 		return problems

@@ -8,6 +8,7 @@ import (
 	"path"
 	"reflect"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -59,11 +60,14 @@ type state struct {
 	pages   map[string][]output.File // a page's outputs, by page file
 	siteOut []output.File            // render.SiteJobs' outputs
 	stages  [][]output.File          // each stage's outputs
-	// data are the finished outputs by path (after images.Process),
-	// variants the resized pictures among them; refs are the file names
-	// in the srcset attributes of each page, when there are variants.
-	data, variants map[string][]byte
-	refs           map[string][]string
+	// sorted are the finished outputs (after images.Process), index
+	// their positions by path; variants are the resized pictures among
+	// them; refs are the file names in the srcset attributes of each
+	// page, when there are variants.
+	sorted   []output.File
+	index    map[string]int
+	variants map[string][]byte
+	refs     map[string][]string
 }
 
 // NewBuilder returns a Builder for opts. It keeps a site.Cache in
@@ -114,7 +118,7 @@ func (b *Builder) Rebuild(changed []string) (*Update, error) {
 	if err != nil {
 		return nil, err
 	}
-	cur := &state{site: s, pages: map[string][]output.File{}, data: map[string][]byte{}}
+	cur := &state{site: s}
 	full := prev == nil || b.pending.all || b.pending.config || b.pending.theme
 	if full {
 		theme := themeFS(b.opts)
@@ -157,12 +161,18 @@ func (b *Builder) Rebuild(changed []string) (*Update, error) {
 	}
 
 	var jobs []render.Job
-	var owners []string // the page file of each job
-	for _, p := range s.Pages {
-		if full || d.affected[p.File] || prev.pages[p.File] == nil {
+	var owners []int // the index in s.Pages of each job's page
+	outs := make([][]output.File, len(s.Pages))
+	made := make([]bool, len(s.Pages))
+	for i, p := range s.Pages {
+		if !full {
+			outs[i] = prev.pages[p.File]
+		}
+		if full || d.affected[p.File] || outs[i] == nil {
+			made[i], outs[i] = true, nil
 			for _, j := range cur.eng.PageJobs(s, p, ropts) {
 				jobs = append(jobs, j)
-				owners = append(owners, p.File)
+				owners = append(owners, i)
 			}
 		}
 	}
@@ -170,8 +180,8 @@ func (b *Builder) Rebuild(changed []string) (*Update, error) {
 	if err != nil {
 		return nil, err
 	}
-	for i, f := range rendered[:len(jobs)] {
-		cur.pages[owners[i]] = append(cur.pages[owners[i]], f)
+	for k, f := range rendered[:len(jobs)] {
+		outs[owners[k]] = append(outs[owners[k]], f)
 	}
 
 	// files are the outputs as the stages see them; fresh are those made
@@ -181,16 +191,31 @@ func (b *Builder) Rebuild(changed []string) (*Update, error) {
 	files := make([]output.File, 0, len(s.Pages)+len(cur.siteOut))
 	var fresh []output.File
 	count := 0
-	for _, p := range s.Pages {
-		out, ok := cur.pages[p.File]
-		if ok {
+	for i, out := range outs {
+		if made[i] {
 			count++
 			fresh = append(fresh, out...)
-		} else {
-			out = prev.pages[p.File]
-			cur.pages[p.File] = out
 		}
 		files = append(files, out...)
+	}
+	// The outputs by page for next time: last time's map, updated, when
+	// the same pages are there.
+	if full || d.pagesChanged {
+		cur.pages = make(map[string][]output.File, len(s.Pages))
+		for i, p := range s.Pages {
+			cur.pages[p.File] = outs[i]
+		}
+	} else {
+		cur.pages = prev.pages // updated below, once nothing can fail
+		defer func() {
+			if b.last == cur {
+				for i, p := range s.Pages {
+					if made[i] {
+						cur.pages[p.File] = outs[i]
+					}
+				}
+			}
+		}()
 	}
 	files = append(files, cur.siteOut...)
 	fresh = append(fresh, cur.siteOut...)
@@ -246,7 +271,8 @@ func (b *Builder) Rebuild(changed []string) (*Update, error) {
 		// copies of the pictures they show.
 		for _, f := range files {
 			if !inputs[f.Path] {
-				final = append(final, output.File{Path: f.Path, Data: prev.data[f.Path]})
+				old, _ := prev.get(f.Path)
+				final = append(final, output.File{Path: f.Path, Data: old})
 				if names := prev.refs[f.Path]; names != nil {
 					cur.refs[f.Path] = names
 				}
@@ -265,34 +291,63 @@ func (b *Builder) Rebuild(changed []string) (*Update, error) {
 			}
 		}
 	}
-	if err := checkCollisions(final); err != nil {
-		return nil, err
-	}
-	output.Sort(final)
-
-	u := &Update{Result: result(s, cur.eng, final, start), Rendered: count, Full: full}
-	for _, f := range final {
-		cur.data[f.Path] = f.Data
-		if old, ok := prevData(prev)[f.Path]; !ok || !bytes.Equal(old, f.Data) {
-			u.Changed = append(u.Changed, f.Path)
+	u := &Update{Rendered: count, Full: full}
+	if prev != nil && len(final) == len(prev.sorted) && !hasNewPath(final, prev.index) {
+		// The same paths as last time (the usual edit): patch last
+		// time's sorted list where Process made something new.
+		cur.sorted, cur.index = slices.Clone(prev.sorted), prev.index
+		for _, f := range processed {
+			if i := cur.index[f.Path]; !bytes.Equal(cur.sorted[i].Data, f.Data) {
+				cur.sorted[i].Data = f.Data
+				u.Changed = append(u.Changed, f.Path)
+			}
+		}
+		sort.Strings(u.Changed)
+	} else {
+		if err := checkCollisions(final); err != nil {
+			return nil, err
+		}
+		slices.SortFunc(final, func(a, b output.File) int { return strings.Compare(a.Path, b.Path) })
+		cur.sorted, cur.index = final, make(map[string]int, len(final))
+		for i, f := range final {
+			cur.index[f.Path] = i
+			if old, ok := prev.get(f.Path); !ok || !bytes.Equal(old, f.Data) {
+				u.Changed = append(u.Changed, f.Path)
+			}
+		}
+		if prev != nil {
+			for _, f := range prev.sorted {
+				if _, ok := cur.index[f.Path]; !ok {
+					u.Removed = append(u.Removed, f.Path)
+				}
+			}
 		}
 	}
-	for p := range prevData(prev) {
-		if _, ok := cur.data[p]; !ok {
-			u.Removed = append(u.Removed, p)
-		}
-	}
-	sort.Strings(u.Removed)
+	u.Result = result(s, cur.eng, cur.sorted, start)
 	b.last, b.pending = cur, pending{}
 	b.opts.Site.Cache.Prune()
 	return u, nil
 }
 
-func prevData(prev *state) map[string][]byte {
-	if prev == nil {
-		return nil
+func hasNewPath(files []output.File, old map[string]int) bool {
+	for _, f := range files {
+		if _, ok := old[f.Path]; !ok {
+			return true
+		}
 	}
-	return prev.data
+	return false
+}
+
+// get returns the finished output at path p of a previous build.
+func (st *state) get(p string) ([]byte, bool) {
+	if st == nil {
+		return nil, false
+	}
+	i, ok := st.index[p]
+	if !ok {
+		return nil, false
+	}
+	return st.sorted[i].Data, true
 }
 
 // note records what the changed paths may invalidate.
@@ -373,6 +428,8 @@ type siteDiff struct {
 	bodies map[site.Kind]bool
 	// frame is true when the 404 page of a language changed.
 	frame bool
+	// pagesChanged is true when a page came or went.
+	pagesChanged bool
 	// affected are the page files to render again.
 	affected map[string]bool
 }
@@ -409,7 +466,10 @@ func diffSites(old, cur *site.Site, th themeInfo) *siteDiff {
 	for _, p := range cur.Pages {
 		o := old.Page(p.File)
 		switch {
-		case o == nil || !sameCard(o, p):
+		case o == nil:
+			cards = append(cards, p.File)
+			d.pagesChanged = true
+		case !sameCard(o, p):
 			cards = append(cards, p.File)
 		case !sameLinks(o, p):
 			d.affected[p.File] = true
@@ -424,6 +484,7 @@ func diffSites(old, cur *site.Site, th themeInfo) *siteDiff {
 	for _, o := range old.Pages {
 		if cur.Page(o.File) == nil {
 			cards = append(cards, o.File)
+			d.pagesChanged = true
 		}
 	}
 	if len(cards) == 0 {

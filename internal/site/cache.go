@@ -2,6 +2,7 @@ package site
 
 import (
 	"crypto/sha256"
+	"hash/maphash"
 	"sync"
 	"sync/atomic"
 
@@ -26,18 +27,44 @@ import (
 // concurrent use. The zero value is not usable; call NewCache. A nil
 // *Cache caches nothing.
 type Cache struct {
-	mu     sync.Mutex
-	parsed map[string]*parsedFile
-	md     map[string]*renderedBody
-	// used marks the files looked up since the last Prune.
-	used map[string]bool
+	mu    sync.RWMutex
+	files map[string]*cacheEntry
+
+	worldMu   sync.Mutex
+	seed      maphash.Seed
+	worldSite *Site  // the last site worldOf hashed...
+	worldSum  uint64 // ...and its key
 
 	parseHits, parseMisses, mdHits, mdMisses atomic.Int64
 }
 
+// cacheEntry is what the cache holds of one file.
+type cacheEntry struct {
+	used   atomic.Bool // looked up since the last Prune
+	parsed atomic.Pointer[parsedFile]
+	md     atomic.Pointer[renderedBody]
+}
+
 // NewCache returns an empty cache.
 func NewCache() *Cache {
-	return &Cache{parsed: map[string]*parsedFile{}, md: map[string]*renderedBody{}, used: map[string]bool{}}
+	return &Cache{files: map[string]*cacheEntry{}, seed: maphash.MakeSeed()}
+}
+
+// entry returns the entry of file, made when missing, marked used.
+func (c *Cache) entry(file string) *cacheEntry {
+	c.mu.RLock()
+	e := c.files[file]
+	c.mu.RUnlock()
+	if e == nil {
+		c.mu.Lock()
+		if e = c.files[file]; e == nil {
+			e = &cacheEntry{}
+			c.files[file] = e
+		}
+		c.mu.Unlock()
+	}
+	e.used.Store(true)
+	return e
 }
 
 // CacheStats counts the lookups of a Cache since it was made.
@@ -62,17 +89,11 @@ func (c *Cache) Prune() {
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	for f := range c.parsed {
-		if !c.used[f] {
-			delete(c.parsed, f)
+	for f, e := range c.files {
+		if !e.used.Swap(false) {
+			delete(c.files, f)
 		}
 	}
-	for f := range c.md {
-		if !c.used[f] {
-			delete(c.md, f)
-		}
-	}
-	clear(c.used)
 }
 
 // parsedFile is the outcome of parseData for one version of a file.
@@ -89,6 +110,9 @@ type renderedBody struct {
 	config [32]byte
 	links  []resolvedLink
 	res    markdown.Result
+	// world is the key of the pages and URLs the links were last found
+	// to resolve against (Cache.worldOf).
+	world atomic.Uint64
 }
 
 type resolvedLink struct{ dest, url, err string }
@@ -100,10 +124,8 @@ func (c *Cache) parse(l *loader, file string, data []byte, sum [32]byte) *Page {
 	if c == nil {
 		return l.parseData(file, data, sum)
 	}
-	c.mu.Lock()
-	c.used[file] = true
-	e := c.parsed[file]
-	c.mu.Unlock()
+	entry := c.entry(file)
+	e := entry.parsed.Load()
 	if e == nil || e.sum != sum || e.config != l.configSum {
 		c.parseMisses.Add(1)
 		// Parse with a loader of its own to keep this file's problems. It
@@ -111,9 +133,7 @@ func (c *Cache) parse(l *loader, file string, data []byte, sum [32]byte) *Page {
 		// compares cached and uncached loads to catch one left out.
 		own := &loader{fsys: l.fsys, cfg: l.cfg, opts: l.opts, configSum: l.configSum, text: l.text}
 		e = &parsedFile{sum: sum, config: l.configSum, page: own.parseData(file, data, sum), problems: own.problems}
-		c.mu.Lock()
-		c.parsed[file] = e
-		c.mu.Unlock()
+		entry.parsed.Store(e)
 	} else {
 		c.parseHits.Add(1)
 	}
@@ -142,15 +162,8 @@ func (c *Cache) known(l *loader, file string) (*Page, bool) {
 	if !ok {
 		return nil, false
 	}
-	c.mu.Lock()
-	e := c.parsed[file]
-	if e != nil && e.sum == sum && e.config == l.configSum {
-		c.used[file] = true
-	} else {
-		e = nil
-	}
-	c.mu.Unlock()
-	if e == nil {
+	e := c.entry(file).parsed.Load()
+	if e == nil || e.sum != sum || e.config != l.configSum {
 		return nil, false
 	}
 	c.parseHits.Add(1)
@@ -183,13 +196,17 @@ func (c *Cache) convert(conv *markdown.Converter, s *Site, p *Page, configSum [3
 	if c == nil {
 		return conv.Convert(p.Body, ctx)
 	}
-	c.mu.Lock()
-	c.used[p.File] = true
-	e := c.md[p.File]
-	c.mu.Unlock()
-	if e != nil && e.sum == p.Hash && e.config == configSum && e.stillResolves(resolve) {
-		c.mdHits.Add(1)
-		return e.res
+	world := c.worldOf(s)
+	entry := c.entry(p.File)
+	e := entry.md.Load()
+	if e != nil && e.sum == p.Hash && e.config == configSum {
+		// Links resolve against the pages' files and URLs: when those
+		// did not change since, no link needs resolving again.
+		if e.world.Load() == world || e.stillResolves(resolve) {
+			e.world.Store(world)
+			c.mdHits.Add(1)
+			return e.res
+		}
 	}
 	c.mdMisses.Add(1)
 	var links []resolvedLink
@@ -199,10 +216,38 @@ func (c *Cache) convert(conv *markdown.Converter, s *Site, p *Page, configSum [3
 		return u, err
 	}
 	res := conv.Convert(p.Body, ctx)
-	c.mu.Lock()
-	c.md[p.File] = &renderedBody{sum: p.Hash, config: configSum, links: links, res: res}
-	c.mu.Unlock()
+	e = &renderedBody{sum: p.Hash, config: configSum, links: links, res: res}
+	e.world.Store(world)
+	entry.md.Store(e)
 	return res
+}
+
+// worldOf returns a key of what links resolve against in s: the file and
+// URL of every page and the files left out, with why. It is computed
+// once per site.
+func (c *Cache) worldOf(s *Site) uint64 {
+	c.worldMu.Lock()
+	defer c.worldMu.Unlock()
+	if c.worldSite == s {
+		return c.worldSum
+	}
+	var h maphash.Hash
+	h.SetSeed(c.seed)
+	for _, p := range s.Pages {
+		h.WriteString(p.File)
+		h.WriteByte(0)
+		h.WriteString(p.URL)
+		h.WriteByte(0)
+	}
+	h.WriteByte(1)
+	for _, f := range sortedKeys(s.Excluded) {
+		h.WriteString(f)
+		h.WriteByte(0)
+		h.WriteString(s.Excluded[f])
+		h.WriteByte(0)
+	}
+	c.worldSite, c.worldSum = s, h.Sum64()
+	return c.worldSum
 }
 
 func (e *renderedBody) stillResolves(resolve func(string) (string, error)) bool {

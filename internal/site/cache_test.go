@@ -164,10 +164,10 @@ func TestCachePrune(t *testing.T) {
 		t.Fatal(err)
 	}
 	c.Prune()
-	if _, ok := c.parsed["content/en/about.md"]; ok {
+	if _, ok := c.files["content/en/about.md"]; ok {
 		t.Errorf("deleted file: got it in the cache after Prune; want it gone")
 	}
-	if got, want := len(c.parsed), 5; got != want {
+	if got, want := len(c.files), 5; got != want {
 		t.Errorf("files cached after Prune: got %d; want %d", got, want)
 	}
 }

@@ -22,7 +22,7 @@ Usage:
   consort new --translate FILE --to LANG           a translation of FILE, to translate
   consort new --translate --update FILE            record that FILE's translation is up to date
   consort new site DIR                             a new consortium site in DIR
-  consort new schemas                              (re)write schemas/ and .remarkrc.mjs
+  consort new schemas                              (re)write content/.schemas/ and content/.remarkrc.mjs
 
 A new page is written from a skeleton that lists every field of its kind
 with a one-line comment in the file's language; required fields have a
@@ -192,7 +192,7 @@ func newSchemas(source string, stdout io.Writer) error {
 		return reportProblems(ps, stdout)
 	}
 	files := scaffold.SchemaSet(cfg)
-	if err := os.MkdirAll(filepath.Join(source, "schemas"), 0o755); err != nil {
+	if err := os.MkdirAll(filepath.Join(source, filepath.FromSlash(scaffold.SchemaDir)), 0o755); err != nil {
 		return err
 	}
 	for _, f := range files {

@@ -228,7 +228,7 @@ func (c *checker) configLine(s string) int {
 
 // SchemaDir is where `consort new schemas` writes the JSON Schemas of a
 // site's front matter.
-const SchemaDir = "schemas"
+const SchemaDir = scaffold.SchemaDir
 
 // checkSchemas reports schema files of the site folder that no longer
 // match its site.yaml and consort's types, so that editors' checks never

@@ -204,14 +204,19 @@ func NewSite(now time.Time) ([]File, error) {
 	return files, nil
 }
 
-// SchemaSet plans the JSON Schema files of a site (schemas/<kind>.json)
-// and .remarkrc.mjs, which maps them to content files for the remark
+// SchemaDir is where a site keeps the JSON Schemas of its front matter:
+// inside content/, hidden, so that it travels with the content and is not
+// published.
+const SchemaDir = "content/.schemas"
+
+// SchemaSet plans the JSON Schema files of a site (content/.schemas/<kind>.json);
+// RemarkConfig plans content/.remarkrc.mjs, which maps them to content files for the remark
 // linter (and so the VS Code remark extension).
 func SchemaSet(cfg *site.Config) []File {
 	schemas := Schemas(cfg)
 	var files []File
 	for _, sf := range SchemaFiles {
-		files = append(files, File{Path: "schemas/" + sf.File, Data: schemas[sf.File]})
+		files = append(files, File{Path: SchemaDir + "/" + sf.File, Data: schemas[sf.File]})
 	}
 	sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
 	return files
@@ -225,7 +230,7 @@ func SchemaSet(cfg *site.Config) []File {
 func RemarkConfig(cfg *site.Config) File {
 	var b strings.Builder
 	b.WriteString(`// Written by consort new schemas: checks the front matter of content/
-// against schemas/*.json in VS Code (extension unifiedjs.vscode-remark)
+// against content/.schemas/*.json in VS Code (extension unifiedjs.vscode-remark)
 // and with npx remark content. See the README of consort.
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkLintFrontmatterSchema from 'remark-lint-frontmatter-schema';
@@ -237,7 +242,7 @@ const schemas = {
 		for _, p := range patterns {
 			all = append(all, fmt.Sprintf("'%s'", p), fmt.Sprintf("'*/%s'", p))
 		}
-		fmt.Fprintf(&b, "  './schemas/%s': [%s],\n", file, strings.Join(all, ", "))
+		fmt.Fprintf(&b, "  './%s/%s': [%s],\n", SchemaDir, file, strings.Join(all, ", "))
 	}
 	entry("page.json", "content/*.md")
 	for _, sf := range SchemaFiles {
@@ -263,5 +268,5 @@ export default {
   plugins: [remarkFrontmatter, [remarkLintFrontmatterSchema, {schemas}]],
 };
 `)
-	return File{Path: ".remarkrc.mjs", Data: []byte(b.String())}
+	return File{Path: "content/.remarkrc.mjs", Data: []byte(b.String())}
 }

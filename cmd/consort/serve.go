@@ -5,10 +5,14 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"net"
 	"strconv"
 
+	"consort/internal/build"
+	"consort/internal/check"
 	"consort/internal/serve"
+	"consort/internal/site"
 )
 
 const serveHelp = `
@@ -22,7 +26,8 @@ without reloading it.
 
 Pages marked draft: true are shown, with a "draft" badge (--drafts=false
 hides them as consort build does). Each page has a small editor bar: the
-file it comes from and the translations still missing.
+file it comes from, the translations still missing or out of date, and
+what consort check finds in it (run once your edits pause).
 
 When a file has a mistake, the last version that worked stays up and
 every page explains the problem in plain words, in the page's language:
@@ -75,10 +80,16 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		host = "127.0.0.1"
 	}
 	fmt.Fprintf(stdout, "consort serve: building %s; open http://%s/ (Ctrl-C to stop)\n", sf.source, net.JoinHostPort(host, strconv.Itoa(addr.Port)))
-	err = serve.Serve(ctx, serve.Options{Dir: sf.source, Build: opts, Listener: ln, NoFollow: *noFollow, Log: stdout})
+	err = serve.Serve(ctx, serve.Options{Dir: sf.source, Build: opts, Listener: ln, NoFollow: *noFollow, Log: stdout, Notes: checkNotes})
 	if err != nil {
 		return err
 	}
 	fmt.Fprintln(stdout, "consort serve: stopped")
 	return nil
+}
+
+// checkNotes is what the editor bar shows: consort check's report on the
+// preview's build.
+func checkNotes(res *build.Result, src fs.FS) site.Problems {
+	return check.Run(res, check.Options{Source: src})
 }

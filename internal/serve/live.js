@@ -72,6 +72,8 @@
   }
 
   var es = new EventSource("/__consort/events");
+  es.onopen = function () { host.setAttribute("data-connected", "1"); };
+  es.onerror = function () { host.removeAttribute("data-connected"); };
   es.onmessage = function (m) {
     var ev;
     try { ev = JSON.parse(m.data); } catch (e) { return; }

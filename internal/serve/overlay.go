@@ -2,12 +2,14 @@ package serve
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"html/template"
 	"regexp"
 	"strconv"
 	"strings"
+	"time"
 
 	"consort/internal/render"
 	"consort/internal/site"
@@ -184,31 +186,60 @@ func (s *server) barFor(st *state, urlPath, lang string) *barView {
 func (s *server) pageAt(st *state, urlPath string) *site.Page {
 	s.notesMu.Lock()
 	defer s.notesMu.Unlock()
-	if st.notes == nil {
-		st.notes = &notes{pages: map[string]*site.Page{}, byFile: map[string][]note{}}
+	if st.pages == nil {
+		st.pages = make(map[string]*site.Page, len(st.site.Pages))
 		for _, p := range st.site.Pages {
-			st.notes.pages[render.FilePath(p.URL)] = p
-		}
-		if s.opts.Notes != nil && st.res != nil {
-			for _, pr := range s.opts.Notes(st.res) {
-				st.notes.byFile[pr.File] = append(st.notes.byFile[pr.File], note{problem: pr})
-			}
-			st.notes.fromHook = true
+			st.pages[render.FilePath(p.URL)] = p
 		}
 	}
 	name := strings.TrimPrefix(urlPath, "/")
 	if name == "" || strings.HasSuffix(name, "/") {
 		name += "index.html"
 	}
-	return st.notes.pages[name]
+	return st.pages[name]
 }
 
-// notes are what the editor bars say, for one build.
-type notes struct {
-	pages    map[string]*site.Page // by output path
-	byFile   map[string][]note     // Options.Notes' problems, by file
-	fromHook bool
+// checked returns Options.Notes' problems by file for st's build, or nil
+// while they are not ready.
+func (s *server) checked(st *state) map[string][]site.Problem {
+	s.notesMu.Lock()
+	defer s.notesMu.Unlock()
+	return st.checked
 }
+
+// checkLoop runs Options.Notes on the latest successful build once edits
+// pause, one run at a time, so that a slow check neither delays rebuilds
+// much nor piles up; until it is done the bar shows its own notes.
+func (s *server) checkLoop(ctx context.Context, wake <-chan struct{}) {
+	timer := time.NewTimer(time.Hour)
+	timer.Stop()
+	defer timer.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-wake:
+			timer.Reset(checkPause)
+		case <-timer.C:
+			s.mu.RLock()
+			st := s.st
+			s.mu.RUnlock()
+			if st.res == nil || st.problems != nil {
+				continue
+			}
+			byFile := map[string][]site.Problem{}
+			for _, p := range s.opts.Notes(st.res, s.src) {
+				byFile[p.File] = append(byFile[p.File], p)
+			}
+			s.notesMu.Lock()
+			st.checked = byFile
+			s.notesMu.Unlock()
+		}
+	}
+}
+
+// checkPause is how long edits must pause before Options.Notes runs.
+const checkPause = 300 * time.Millisecond
 
 // note is one line of the editor bar: a problem from Options.Notes, or
 // one the bar finds itself.
@@ -224,11 +255,16 @@ type note struct {
 
 // notesFor returns the notes of page p.
 //
-// Seam: when Options.Notes is set (consort check's report), the bar shows
-// its problems for the page's file instead of what is computed here.
+// When Options.Notes is set (consort check's report) and has run on this
+// build, the bar shows its problems for the page's file instead of what is
+// computed here.
 func (s *server) notesFor(st *state, p *site.Page) []note {
-	if st.notes.fromHook {
-		return st.notes.byFile[p.File]
+	if checked := s.checked(st); checked != nil {
+		var out []note
+		for _, pr := range checked[p.File] {
+			out = append(out, note{problem: pr})
+		}
+		return out
 	}
 	var out []note
 	for _, lang := range st.site.Langs() {

@@ -24,6 +24,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"net"
 	"net/http"
 	"os"
@@ -60,10 +61,12 @@ type Options struct {
 	// discards them.
 	Log io.Writer
 	// Notes, when set, returns the problems the editor bar shows for a
-	// successful build, matched to pages by file (consort check's report,
-	// check.Run). When nil the bar shows missing translations, fields
-	// that look untranslated and the page's warnings, from the site.
-	Notes func(*build.Result) site.Problems
+	// successful build, matched to pages by file: consort check's report
+	// (check.Run). source is the site as the build read it. It runs in the
+	// background once edits pause; until it is done, and when Notes is
+	// nil, the bar shows missing translations, fields that look
+	// untranslated and the page's warnings, found in the site.
+	Notes func(res *build.Result, source fs.FS) site.Problems
 }
 
 // DefaultDebounce is how long the watcher waits for a burst of changes
@@ -86,7 +89,8 @@ type server struct {
 	files map[string][]byte // what build would publish, by path
 	st    *state
 
-	notesMu sync.Mutex // guards state.notes
+	notesMu sync.Mutex    // guards state.pages and state.checked
+	wake    chan struct{} // tells checkLoop a build succeeded
 }
 
 // state is one build's outcome as pages show it. It is not changed once
@@ -99,7 +103,8 @@ type state struct {
 	// problems are the errors of the last build, when it failed: the
 	// site shown is then the one before.
 	problems site.Problems
-	notes    *notes // per page, made on first use
+	pages    map[string]*site.Page     // by output path, made on first use
+	checked  map[string][]site.Problem // Options.Notes' problems by file, once run
 }
 
 // Serve builds the site, serves it on opts.Listener and rebuilds it on
@@ -147,6 +152,18 @@ func Serve(ctx context.Context, opts Options) error {
 		<-watchDone
 	}()
 
+	if opts.Notes != nil {
+		s.wake = make(chan struct{}, 1)
+		checkDone := make(chan struct{})
+		go func() {
+			defer close(checkDone)
+			s.checkLoop(wctx, s.wake)
+		}()
+		defer func() {
+			stopWatch()
+			<-checkDone
+		}()
+	}
 	s.rebuild(nil, nil)
 
 	hs := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}
@@ -230,6 +247,12 @@ func (s *server) rebuild(changed []string, done func(*state)) {
 		ev.Page = editedPage(u.Site, changed)
 	}
 	s.hub.publish(ev)
+	if s.wake != nil && err == nil {
+		select {
+		case s.wake <- struct{}{}:
+		default:
+		}
+	}
 	took := time.Since(start).Round(time.Millisecond)
 	if err != nil {
 		fmt.Fprintf(s.log, "consort: %d %s after %s; the preview shows the last good version with the problems on every page:\n", len(st.problems), plural(len(st.problems), "problem", "problems"), took)

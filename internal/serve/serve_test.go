@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"io/fs"
 	"net"
 	"net/http"
 	"os"
@@ -214,6 +215,22 @@ func (es *events) next(t testing.TB) event {
 		t.Fatal("no event from the server")
 	}
 	return event{}
+}
+
+// wait waits for the first event of a build after gen; false when none
+// came.
+func (es *events) wait(gen uint64) (event, bool) {
+	deadline := time.After(patience)
+	for {
+		select {
+		case ev := <-es.ch:
+			if ev.Gen > gen {
+				return ev, true
+			}
+		case <-deadline:
+			return event{}, false
+		}
+	}
 }
 
 // after waits for the first event of a build after gen.
@@ -521,5 +538,28 @@ func TestPortTaken(t *testing.T) {
 	}
 	if !strings.Contains(taken.Error(), fmt.Sprintf("--port %d", taken.Free)) {
 		t.Errorf("message: got %q; want it to suggest --port %d", taken.Error(), taken.Free)
+	}
+}
+
+func TestNotesFeedTheEditorBar(t *testing.T) {
+	dir := writeSite(t, "site")
+	notes := func(res *build.Result, src fs.FS) site.Problems {
+		if _, err := fs.Stat(src, "content/en/about.md"); err != nil {
+			t.Errorf("Notes: got a source without content/en/about.md: %v", err)
+		}
+		return site.Problems{{File: "content/en/about.md", Line: 4, Msg: "links to a page that does not exist", Code: "link", Severity: site.Warning}}
+	}
+	ts := start(t, dir, Options{Notes: notes})
+	want := "line 4: links to a page that does not exist"
+	deadline := time.Now().Add(patience)
+	for !strings.Contains(ts.get("/en/about/").body, want) {
+		if time.Now().After(deadline) {
+			t.Fatalf("editor bar: never showed %q", want)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	// Other pages have nothing from the check: no translation notes either.
+	if got := ts.get("/en/english-only/").body; strings.Contains(got, "No French version") {
+		t.Errorf("bar of /en/english-only/ with Notes: got the built-in notes; want the check's only")
 	}
 }

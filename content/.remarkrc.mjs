@@ -5,14 +5,14 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkLintFrontmatterSchema from 'remark-lint-frontmatter-schema';
 
 const schemas = {
-  './content/.schemas/page.json': ['content/*.md', '*/content/*.md'],
-  './content/.schemas/cluster.json': ['content/*/clusters/*.md', '*/content/*/clusters/*.md'],
-  './content/.schemas/partner.json': ['content/*/partners/*.md', '*/content/*/partners/*.md'],
-  './content/.schemas/mission.json': ['content/*/missions/*.md', '*/content/*/missions/*.md'],
-  './content/.schemas/interview.json': ['content/*/interviews/*.md', '*/content/*/interviews/*.md'],
-  './content/.schemas/news.json': ['content/*/news/*.md', '*/content/*/news/*.md'],
-  './content/.schemas/section.json': ['content/*/clusters/index.md', '*/content/*/clusters/index.md', 'content/*/partners/index.md', '*/content/*/partners/index.md', 'content/*/missions/index.md', '*/content/*/missions/index.md', 'content/*/interviews/index.md', '*/content/*/interviews/index.md', 'content/*/news/index.md', '*/content/*/news/index.md'],
-  './content/.schemas/home.json': ['content/en/index.md', '*/content/en/index.md', 'content/fr/index.md', '*/content/fr/index.md'],
+  './.schemas/page.json': ['*.md', '*/*.md'],
+  './.schemas/cluster.json': ['*/clusters/*.md', '*/*/clusters/*.md'],
+  './.schemas/partner.json': ['*/partners/*.md', '*/*/partners/*.md'],
+  './.schemas/mission.json': ['*/missions/*.md', '*/*/missions/*.md'],
+  './.schemas/interview.json': ['*/interviews/*.md', '*/*/interviews/*.md'],
+  './.schemas/news.json': ['*/news/*.md', '*/*/news/*.md'],
+  './.schemas/section.json': ['*/clusters/index.md', '*/*/clusters/index.md', '*/partners/index.md', '*/*/partners/index.md', '*/missions/index.md', '*/*/missions/index.md', '*/interviews/index.md', '*/*/interviews/index.md', '*/news/index.md', '*/*/news/index.md'],
+  './.schemas/home.json': ['en/index.md', '*/en/index.md', 'fr/index.md', '*/fr/index.md'],
 };
 
 export default {

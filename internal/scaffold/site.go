@@ -237,12 +237,15 @@ import remarkLintFrontmatterSchema from 'remark-lint-frontmatter-schema';
 
 const schemas = {
 `)
+	// The plugin resolves schemas and patterns from the folder of the
+	// remark config, content/.
 	entry := func(file string, patterns ...string) {
 		var all []string
 		for _, p := range patterns {
+			p = strings.TrimPrefix(p, "content/")
 			all = append(all, fmt.Sprintf("'%s'", p), fmt.Sprintf("'*/%s'", p))
 		}
-		fmt.Fprintf(&b, "  './%s/%s': [%s],\n", SchemaDir, file, strings.Join(all, ", "))
+		fmt.Fprintf(&b, "  './%s/%s': [%s],\n", strings.TrimPrefix(SchemaDir, "content/"), file, strings.Join(all, ", "))
 	}
 	entry("page.json", "content/*.md")
 	for _, sf := range SchemaFiles {

@@ -182,3 +182,40 @@ func TestMenuURL(t *testing.T) {
 		})
 	}
 }
+
+func TestCheckNesting(t *testing.T) {
+	nested := func(unit string, n int) string { return strings.Repeat(unit, n) + "x\n" }
+	indented := func(n int) string {
+		var b strings.Builder
+		for i := range n {
+			b.WriteString(strings.Repeat("  ", i) + "- x\n")
+		}
+		return b.String()
+	}
+	tests := []struct {
+		name, body string
+		line       int
+	}{
+		{"plain text", "Hello.\n\nWorld.\n", 0},
+		{"32 quotes", nested(">", 32), 0},
+		{"33 quotes", "ok\n" + nested(">", 33), 2},
+		{"33 spaced quotes", nested("> ", 33), 1},
+		{"33 list markers", nested("- ", 33), 1},
+		{"33 ordered markers", nested("1. ", 33), 1},
+		{"mixed quotes and lists", nested("> * 2) + ", 9), 1},
+		{"list nested by indentation, 128 levels", indented(128), 0},
+		{"list nested by indentation, 129 levels", indented(129), 129},
+		{"tabs count four columns", strings.Repeat("\t", 65) + "x\n", 1},
+		{"a thematic break is no list", strings.Repeat("-", 500) + "\n", 0},
+		{"emphasis is no list", strings.Repeat("*a", 500) + "\n", 0},
+		{"a year is no list", "2020. " + strings.Repeat("-", 100) + "\n", 0},
+		{"dashes in a table", "| a |\n|" + strings.Repeat("---|", 100) + "\n", 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got, msg := checkNesting([]byte(tt.body)); got != tt.line {
+				t.Errorf("checkNesting = line %d (%s); want line %d", got, msg, tt.line)
+			}
+		})
+	}
+}

@@ -335,6 +335,12 @@ func (l *loader) parseData(file string, data []byte, sum [32]byte) *Page {
 	}
 	p.Body = rest
 	p.BodyLine = bytes.Count(data[:len(data)-len(rest)], []byte("\n"))
+	if line, msg := checkNesting(p.Body); line > 0 {
+		// Reported, and not parsed: the page stays, so links to it
+		// do not fail too.
+		l.add(Problem{File: file, Line: p.BodyLine + line, Msg: msg})
+		p.Body = nil
+	}
 
 	var node yaml.Node
 	switch format {

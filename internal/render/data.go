@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"consort/internal/geomap"
 	"consort/internal/i18n"
 	"consort/internal/site"
 )
@@ -44,6 +45,10 @@ type Data struct {
 	Preview bool
 
 	assets *Assets
+	atlas  *geomap.Atlas // draws Map
+	// Map's result, drawn on the first call.
+	mapView *MapView
+	mapDone bool
 }
 
 // Alternate is a link to the page in another language.

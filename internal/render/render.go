@@ -21,6 +21,7 @@ import (
 	"strings"
 	"sync"
 
+	"consort/internal/geomap"
 	"consort/internal/i18n"
 	"consort/internal/output"
 	"consort/internal/site"
@@ -34,6 +35,7 @@ type Engine struct {
 	layouts map[string]*template.Template
 	Bundle  *i18n.Bundle
 	bufs    sync.Pool // *bytes.Buffer for Execute
+	atlas   *geomap.Atlas
 }
 
 // New parses the templates in fsys (base.html, partials/, the layouts,
@@ -62,7 +64,7 @@ func New(fsys fs.FS, langs []string) (*Engine, error) {
 			return nil, templateError(err)
 		}
 	}
-	e := &Engine{layouts: map[string]*template.Template{}, Bundle: bundle}
+	e := &Engine{layouts: map[string]*template.Template{}, Bundle: bundle, atlas: geomap.New()}
 	names := append([]string{}, Layouts...)
 	for _, extra := range []string{"catalogue", "facet"} {
 		if _, err := fs.Stat(fsys, extra+".html"); err == nil {
@@ -237,7 +239,7 @@ func layoutOf(p *site.Page) string {
 // locale, menu and language links to the other homes. Generated pages
 // (catalogue, facets) start from it.
 func (e *Engine) NewData(s *site.Site, lang, url string, opts Options) *Data {
-	d := &Data{Site: s, Lang: lang, Locale: e.Bundle.Locale(lang), URL: url, Canonical: s.Config.AbsURL(url), Preview: opts.Preview, assets: opts.Assets}
+	d := &Data{Site: s, Lang: lang, Locale: e.Bundle.Locale(lang), URL: url, Canonical: s.Config.AbsURL(url), Preview: opts.Preview, assets: opts.Assets, atlas: e.atlas}
 	d.Menu = menu(s, lang, url)
 	for _, other := range s.Langs() {
 		if other == lang {

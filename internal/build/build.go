@@ -11,6 +11,7 @@ package build
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"path"
 	"strings"
@@ -126,7 +127,11 @@ func themeFS(opts Options) fs.FS {
 // readStatic reads the static files, the site's over the theme's, and
 // fingerprints the stylesheets and scripts.
 func readStatic(opts Options) (*render.Assets, []output.File, error) {
-	static, err := staticFiles(overlay{upper: sub(opts.Source, "static"), lower: opts.Static})
+	limit := opts.Site.MaxFileSize
+	if limit <= 0 {
+		limit = site.DefaultMaxFileSize
+	}
+	static, err := staticFiles(overlay{upper: sub(opts.Source, "static"), lower: opts.Static}, limit)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -169,8 +174,9 @@ func sub(fsys fs.FS, dir string) fs.FS {
 }
 
 // staticFiles reads every static file; symbolic links and files that are
-// part of consort's own source (Go files) are not published.
-func staticFiles(fsys fs.FS) ([]output.File, error) {
+// part of consort's own source (Go files) are not published. A file larger
+// than limit bytes is a problem, found without reading it.
+func staticFiles(fsys fs.FS, limit int64) ([]output.File, error) {
 	var files []output.File
 	var problems site.Problems
 	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
@@ -194,7 +200,11 @@ func staticFiles(fsys fs.FS) ([]output.File, error) {
 		if d.IsDir() || path.Ext(name) == ".go" {
 			return nil
 		}
-		data, err := fs.ReadFile(fsys, p)
+		data, err := readStaticFile(fsys, p, limit)
+		if errors.Is(err, errTooLarge) {
+			problems = append(problems, site.Problem{File: "static/" + p, Msg: fmt.Sprintf("is larger than %s, the largest file consort reads; make it smaller, publish it elsewhere, or raise the limit with --max-file-size", sizeMB(limit))})
+			return nil
+		}
 		if err != nil {
 			return fmt.Errorf("static/%s: %w", p, err)
 		}
@@ -208,6 +218,34 @@ func staticFiles(fsys fs.FS) ([]output.File, error) {
 		return nil, problems
 	}
 	return files, nil
+}
+
+var errTooLarge = errors.New("file too large")
+
+// readStaticFile reads file p of fsys, or returns errTooLarge, having read
+// at most limit+1 bytes, when it is larger than limit.
+func readStaticFile(fsys fs.FS, p string, limit int64) ([]byte, error) {
+	f, err := fsys.Open(p)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	if st, err := f.Stat(); err == nil && st.Size() > limit {
+		return nil, errTooLarge
+	}
+	data, err := io.ReadAll(io.LimitReader(f, limit+1))
+	if err == nil && int64(len(data)) > limit {
+		return nil, errTooLarge
+	}
+	return data, err
+}
+
+// sizeMB writes a size limit for people: "10 MB", "512 KB".
+func sizeMB(n int64) string {
+	if n >= 1<<20 && n%(1<<20) == 0 {
+		return fmt.Sprintf("%d MB", n>>20)
+	}
+	return fmt.Sprintf("%d KB", (n+1023)>>10)
 }
 
 // checkCollisions reports two outputs with the same path, such as a static

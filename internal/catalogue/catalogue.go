@@ -104,6 +104,7 @@ func newLangCatalogue(s *site.Site, cfg *config, lang string, loc *i18n.Locale) 
 		for _, v := range g.values {
 			v.URL = fc.URL + v.Slug + "/"
 		}
+		fc.List = valueList(fc, loc)
 		c.facets = append(c.facets, fc)
 	}
 	// Facets site.yaml leaves out are still searched.
@@ -227,6 +228,33 @@ type Facet struct {
 	URL    string // the facet's page: "/fr/catalogue/pays/"
 	Legend string // its name: "Pays"
 	Values []*Value
+	// List is the list of the values' links with their counts, rendered
+	// once per language: every facet page shows it.
+	List template.HTML
+}
+
+// valueList renders the links to a facet's values with their counts.
+func valueList(f *Facet, loc *i18n.Locale) template.HTML {
+	esc := template.HTMLEscapeString
+	var b strings.Builder
+	b.WriteString("<ul>")
+	for _, v := range f.Values {
+		b.WriteString(`<li><a href="`)
+		b.WriteString(esc(v.URL))
+		b.WriteString(`">`)
+		b.WriteString(esc(v.Label))
+		b.WriteString(`</a> <span class="cat-n">(`)
+		b.WriteString(esc(loc.Number(int64(v.Count))))
+		b.WriteString(")</span></li>\n")
+	}
+	b.WriteString("</ul>")
+	return template.HTML(b.String())
+}
+
+// markCurrent marks the link to url in a value list as the current page.
+func markCurrent(list template.HTML, url string) template.HTML {
+	esc := template.HTMLEscapeString(url)
+	return template.HTML(strings.Replace(string(list), `<a href="`+esc+`">`, `<a href="`+esc+`" aria-current="page">`, 1))
 }
 
 // Item is one organisation in a list.
@@ -322,6 +350,8 @@ type View struct {
 	// page, which lists its values).
 	Facet *Facet
 	Value *Value
+	// List is Facet.List with Value marked as the current page.
+	List template.HTML
 	// Refine is the catalogue page with this facet value as a filter.
 	Refine              string
 	JSON, CSV, Schema   string
@@ -371,7 +401,7 @@ func (c *langCatalogue) pages(eng *render.Engine, opts render.Options, all []*la
 		d.Title = f.Legend
 		d.Description = c.loc.T("catalogue_facet_description", map[string]any{"Facet": f.Legend})
 		v := newView()
-		v.Facet = f
+		v.Facet, v.List = f, f.List
 		v.Total = len(c.recs)
 		d.Extra = v
 		crumbs(d, render.Crumb{Title: f.Legend, URL: f.URL})
@@ -389,6 +419,7 @@ func (c *langCatalogue) pages(eng *render.Engine, opts render.Options, all []*la
 				d.Description = c.loc.N("catalogue_results", val.Count)
 				v := newView()
 				v.Facet, v.Value = f, val
+				v.List = markCurrent(f.List, val.URL)
 				v.Refine = c.base + "?" + f.Slug + "=" + val.Slug
 				c.fill(v, pg)
 				d.Extra = v

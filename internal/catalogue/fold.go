@@ -45,6 +45,16 @@ func folder() transform.Transformer {
 
 // Fold returns s folded for search: without accents, in lower case.
 func Fold(s string) string {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			ascii = false
+			break
+		}
+	}
+	if ascii { // most words: nothing to decompose
+		return strings.ToLower(s)
+	}
 	out, _, err := transform.String(folder(), s)
 	if err != nil { // only on invalid UTF-8, which content cannot hold
 		out = strings.ToLower(s)

@@ -1,6 +1,7 @@
 package catalogue_test
 
 import (
+	"compress/gzip"
 	"io/fs"
 	"net/http"
 	"net/http/httptest"
@@ -90,7 +91,8 @@ func files(res *built) map[string]output.File {
 	return m
 }
 
-// serve serves the built files on 127.0.0.1 as a static host would, with
+// serve serves the built files on 127.0.0.1 as a static host would
+// (gzip-compressed when the browser accepts it), with
 // csp as the pages' Content-Security-Policy when it is not "" ("script-src
 // 'none'" shows the site as a browser without JavaScript does).
 func serve(t testing.TB, res *built, csp string) *httptest.Server {
@@ -114,6 +116,13 @@ func serve(t testing.TB, res *built, csp string) *httptest.Server {
 		w.Header().Set("Content-Type", types[path.Ext(p)])
 		if csp != "" && path.Ext(p) == ".html" {
 			w.Header().Set("Content-Security-Policy", csp)
+		}
+		if strings.Contains(r.Header.Get("Accept-Encoding"), "gzip") {
+			w.Header().Set("Content-Encoding", "gzip")
+			zw := gzip.NewWriter(w)
+			zw.Write(f.Data)
+			zw.Close()
+			return
 		}
 		w.Write(f.Data)
 	}))

@@ -23,6 +23,8 @@ import (
 	"consort/internal/output"
 	"consort/internal/render"
 	"consort/internal/site"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // Options say what to build.
@@ -220,6 +222,10 @@ func staticFiles(fsys fs.FS, limit int64) ([]output.File, error) {
 	return files, nil
 }
 
+// collisionKey is what two paths that name one file on a
+// case-insensitive, normalising file system share.
+func collisionKey(p string) string { return strings.ToLower(norm.NFC.String(p)) }
+
 var errTooLarge = errors.New("file too large")
 
 // readStaticFile reads file p of fsys, or returns errTooLarge, having read
@@ -249,12 +255,13 @@ func sizeMB(n int64) string {
 }
 
 // checkCollisions reports two outputs with the same path, such as a static
-// file and a page, also when they differ only in case.
+// file and a page, also when they differ only in case or in Unicode
+// normalisation (one file on Windows and macOS).
 func checkCollisions(files []output.File) error {
 	seen := map[string]string{}
 	var problems site.Problems
 	for _, f := range files {
-		k := strings.ToLower(f.Path)
+		k := collisionKey(f.Path)
 		if prev, ok := seen[k]; ok {
 			problems = append(problems, site.Problem{File: f.Path, Msg: fmt.Sprintf("two outputs have the same path (%s and %s); rename the static file or change the page's slug", prev, f.Path)})
 			continue
@@ -265,7 +272,7 @@ func checkCollisions(files []output.File) error {
 	// "a/x.html/index.html") cannot be written either.
 	for _, f := range files {
 		for d := path.Dir(f.Path); d != "."; d = path.Dir(d) {
-			if prev, ok := seen[strings.ToLower(d)]; ok {
+			if prev, ok := seen[collisionKey(d)]; ok {
 				problems = append(problems, site.Problem{File: f.Path, Msg: fmt.Sprintf("needs %s to be a folder, but it is an output file too; rename the static file or change the page's slug or alias", prev)})
 				break
 			}

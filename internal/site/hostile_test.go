@@ -70,6 +70,14 @@ func TestHostileContent(t *testing.T) {
 			}(), "content/en/about.md:53: and 9950 more problems in the front matter; fix the ones above first"),
 		},
 		{
+			name:  "a folder whose name makes no URL segment",
+			files: []string{"content/en/日本/x.md", "---\ntitle: X\n---\n", "content/en/-/y.md", "---\ntitle: Y\n---\n"},
+			want: []string{
+				"content/en/-/y.md: the folder name \"-\" cannot be used in a URL; rename the folder with letters or digits",
+				"content/en/日本/x.md: the folder name \"日本\" cannot be used in a URL; rename the folder with letters or digits",
+			},
+		},
+		{
 			name:  "a language folder that is a link",
 			files: []string{"outside/page.md", outside},
 			links: []string{"content/fr", "../outside"},

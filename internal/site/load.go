@@ -493,7 +493,13 @@ func (l *loader) pageURL(p *Page, dir string) string {
 	prefix := lang
 	if dir != "." {
 		for _, seg := range strings.Split(dir, "/") {
-			prefix += Slugify(seg) + "/"
+			slug := Slugify(seg)
+			if slug == "" {
+				// "/en//x/" is no clean path to publish at.
+				l.add(Problem{File: p.File, Msg: fmt.Sprintf("the folder name %q cannot be used in a URL; rename the folder with letters or digits", seg)})
+				slug = "-"
+			}
+			prefix += slug + "/"
 		}
 	}
 	if p.Name == "index" && p.Front().Slug == "" {

@@ -360,14 +360,8 @@ type View struct {
 	First, Last, Number int // this page's items: First to Last of Total
 }
 
-// pageJob is one page to render.
-type pageJob struct {
-	layout string
-	data   *render.Data
-}
-
 func (c *langCatalogue) pages(eng *render.Engine, opts render.Options, all []*langCatalogue, searchURL string) ([]output.File, error) {
-	var jobs []pageJob
+	var jobs []render.Job
 	title := c.loc.T("catalogue_title")
 	results, _ := json.Marshal(pluralTemplates(c.loc, c.lang, "catalogue_results"))
 	newView := func() *View {
@@ -394,7 +388,7 @@ func (c *langCatalogue) pages(eng *render.Engine, opts render.Options, all []*la
 		d.Extra = v
 		crumbs(d)
 		c.alternates(eng, d, all, func(o *langCatalogue) string { return o.base })
-		jobs = append(jobs, pageJob{"catalogue", d})
+		jobs = append(jobs, render.Job{Layout: "catalogue", Data: d})
 	}
 	for _, f := range c.facets {
 		d := eng.NewData(c.s, c.lang, f.URL, opts)
@@ -411,7 +405,7 @@ func (c *langCatalogue) pages(eng *render.Engine, opts render.Options, all []*la
 			}
 			return ""
 		})
-		jobs = append(jobs, pageJob{"facet", d})
+		jobs = append(jobs, render.Job{Layout: "facet", Data: d})
 		for _, val := range f.Values {
 			for _, pg := range c.paginate(val.URL, val.Records) {
 				d := eng.NewData(c.s, c.lang, pg.url, opts)
@@ -430,30 +424,11 @@ func (c *langCatalogue) pages(eng *render.Engine, opts render.Options, all []*la
 					}
 					return ""
 				})
-				jobs = append(jobs, pageJob{"facet", d})
+				jobs = append(jobs, render.Job{Layout: "facet", Data: d})
 			}
 		}
 	}
-	files := make([]output.File, len(jobs))
-	errs := make([]error, len(jobs))
-	var wg sync.WaitGroup
-	sem := make(chan struct{}, 8)
-	for i, j := range jobs {
-		wg.Add(1)
-		sem <- struct{}{}
-		go func() {
-			defer func() { <-sem; wg.Done() }()
-			html, err := eng.Execute(j.layout, j.data)
-			files[i], errs[i] = output.File{Path: render.FilePath(j.data.URL), Data: html}, err
-		}()
-	}
-	wg.Wait()
-	for _, err := range errs {
-		if err != nil {
-			return nil, err
-		}
-	}
-	return files, nil
+	return eng.RenderJobs(c.s, jobs)
 }
 
 // facet returns the facet of key, or nil.

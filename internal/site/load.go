@@ -333,7 +333,9 @@ func (l *loader) parseData(file string, data []byte, sum [32]byte) *Page {
 		}
 		return nil
 	}
-	p.Body = rest
+	// rest is the tail of data, but in the parser's own copy, whose
+	// capacity grew to up to twice the file: keep the body in data.
+	p.Body = data[len(data)-len(rest):]
 	p.BodyLine = bytes.Count(data[:len(data)-len(rest)], []byte("\n"))
 	if line, msg := checkNesting(p.Body); line > 0 {
 		// Reported, and not parsed: the page stays, so links to it

@@ -5,12 +5,15 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"errors"
+	"os"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
 
+	"consort/internal/browser"
 	"consort/internal/catalogue"
 	"consort/internal/render"
 	"consort/internal/site"
@@ -301,5 +304,26 @@ func TestDeterministic(t *testing.T) {
 		if !bytes.Equal(f.Data, b[p].Data) {
 			t.Errorf("%s: differs between two builds", p)
 		}
+	}
+}
+
+// TestHTMLValid runs the Nu HTML Checker on the catalogue's pages.
+func TestHTMLValid(t *testing.T) {
+	out := files(buildSite(t, fixture(t, "site")))
+	dir := t.TempDir()
+	var paths []string
+	for _, p := range []string{"en/catalogue/index.html", "fr/catalogue/pays/pl/index.html", "fr/catalogue/competence/index.html", "en/catalogue/cluster/biom/index.html"} {
+		file := filepath.Join(dir, strings.ReplaceAll(p, "/", "_"))
+		if err := os.WriteFile(file, out[p].Data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		paths = append(paths, file)
+	}
+	msgs, err := browser.VNU(t, paths...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range msgs {
+		t.Errorf("vnu: %s", m)
 	}
 }

@@ -1,0 +1,66 @@
+package site_test
+
+import (
+	"fmt"
+	"os"
+	"testing"
+	"time"
+
+	"consort/internal/corpus"
+	"consort/internal/site"
+)
+
+// The load stage on the benchmark corpus (internal/corpus): read, front
+// matter, validation, linking and Markdown, cold; and again with a warm
+// Cache, as `consort serve` does after an edit. Sizes:
+// $CONSORT_BENCH_PAGES (default 1000).
+//
+//	CONSORT_BENCH_PAGES=10000 go test -run '^$' -bench . -benchtime 3x ./internal/site/
+
+func forEachSize(b *testing.B, f func(b *testing.B, dir string, pages int)) {
+	sizes, err := corpus.BenchSizes()
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, n := range sizes {
+		b.Run(fmt.Sprintf("pages=%d", n), func(b *testing.B) {
+			dir := b.TempDir()
+			if err := corpus.Write(dir, corpus.Options{Pages: n, Seed: 1}); err != nil {
+				b.Fatal(err)
+			}
+			f(b, dir, n)
+		})
+	}
+}
+
+var benchClock = time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+
+func BenchmarkLoad(b *testing.B) {
+	forEachSize(b, func(b *testing.B, dir string, pages int) {
+		fsys := os.DirFS(dir)
+		b.ReportAllocs()
+		for b.Loop() {
+			if _, err := site.Load(fsys, site.Options{Clock: benchClock}); err != nil {
+				b.Fatal(err)
+			}
+		}
+		b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(pages), "ns/page")
+	})
+}
+
+func BenchmarkLoadCached(b *testing.B) {
+	forEachSize(b, func(b *testing.B, dir string, pages int) {
+		fsys := os.DirFS(dir)
+		cache := site.NewCache()
+		if _, err := site.Load(fsys, site.Options{Clock: benchClock, Cache: cache}); err != nil {
+			b.Fatal(err)
+		}
+		b.ReportAllocs()
+		for b.Loop() {
+			if _, err := site.Load(fsys, site.Options{Clock: benchClock, Cache: cache}); err != nil {
+				b.Fatal(err)
+			}
+		}
+		b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(pages), "ns/page")
+	})
+}

@@ -11,11 +11,13 @@
 # pages per second and the ratios consort/Hugo and consort/floor, then
 # which outputs each generator made.
 #
-# Usage: .ci/bench.sh [--sizes "1000 10000"] [--big] [--runs N] [--work DIR] [--keep]
+# Usage: .ci/bench.sh [--sizes "1000 10000"] [--big] [--runs N] [--rev REV] [--work DIR] [--keep]
 #   --sizes  corpus sizes, in content files (both languages); default "1000 10000"
 #   --big    add the 50,000-page size (about half an hour on 2 cores)
 #   --runs   runs of each generator per size (default 5 at 1,000 pages or
 #            fewer, 3 up to 20,000, 1 above)
+#   --rev    measure the commit REV (e.g. HEAD) instead of the working tree,
+#            so that uncommitted work in progress does not count
 #   --work   folder for the corpora, outputs and logs (default: a temporary
 #            folder, removed at the end unless --keep); corpora already
 #            there from the same generator are reused
@@ -30,6 +32,7 @@ root=$PWD
 sizes="1000 10000"
 big=0
 runs=""
+rev=""
 work=""
 keep=0
 while (($#)); do
@@ -37,6 +40,7 @@ while (($#)); do
 	--sizes) sizes=$2; shift 2 ;;
 	--big) big=1; shift ;;
 	--runs) runs=$2; shift 2 ;;
+	--rev) rev=$2; shift 2 ;;
 	--work) work=$2; keep=1; shift 2 ;;
 	--keep) keep=1; shift ;;
 	-h | --help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
@@ -62,10 +66,19 @@ cleanup() { ((keep)) || rm -rf "$work"; }
 trap cleanup EXIT
 
 bin=$work/bin
-go build -o "$bin/" ./cmd/consort ./cmd/consort-corpus ./cmd/consort-floor
+src=$root
+version="$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- . 2>/dev/null || echo ' with uncommitted changes')"
+if [[ -n $rev ]]; then
+	src=$work/src
+	rm -rf "$src"
+	mkdir -p "$src"
+	git archive "$rev" | tar -x -C "$src"
+	version="$(git rev-parse --short "$rev") ($rev)"
+fi
+(cd "$src" && go build -o "$bin/" ./cmd/consort ./cmd/consort-corpus ./cmd/consort-floor)
 # The corpus depends only on the generator's source: reuse a corpus made by
 # the same source.
-stamp=$(cat internal/corpus/*.go $(find internal/corpus/testdata -type f | sort) | sha256sum | cut -c1-16)
+stamp=$(cd "$src" && cat internal/corpus/*.go $(find internal/corpus/testdata -type f | sort) | sha256sum | cut -c1-16)
 
 results=$work/results.txt
 : >"$results"
@@ -121,7 +134,7 @@ outputs() {
 
 echo "# consort benchmark, $(date -u +%Y-%m-%dT%H:%MZ)"
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "consort $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- . 2>/dev/null || echo ' (with uncommitted changes)'), $(go version | cut -d' ' -f3), $(hugo version | cut -d' ' -f1-2), work folder $work ($(df -T "$work" | awk 'NR==2 {print $2}'))"
+echo "consort $version, $(go version | cut -d' ' -f3), $(hugo version | cut -d' ' -f1-2), work folder $work ($(df -T "$work" | awk 'NR==2 {print $2}'))"
 
 for n in $sizes; do
 	corpus=$work/corpus-$n

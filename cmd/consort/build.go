@@ -42,7 +42,7 @@ func (f *siteFlags) register(fs *flagSet) {
 	fs.BoolVar(&f.drafts, "drafts", false, "include pages marked draft: true")
 	fs.BoolVar(&f.future, "future", false, "include pages whose publishDate is in the future")
 	fs.StringVar(&f.clock, "clock", "", "the build's date and time, YYYY-MM-DD or RFC 3339, for reproducible builds (default: now)")
-	fs.IntVar(&f.maxFileMB, "max-file-size", site.DefaultMaxFileSize>>20, "largest content file to read, in MB")
+	fs.IntVar(&f.maxFileMB, "max-file-size", site.DefaultMaxFileSize>>20, "largest content or static file to read, in MB; a bigger one is an error")
 }
 
 // options turns the flags into build options.

@@ -43,6 +43,7 @@ type Builder struct {
 	opts    Options
 	last    *state // the last build that succeeded; nil before
 	pending pending
+	failed  bool // the last Rebuild failed: its changes are not all known
 }
 
 // pending are the kinds of change seen since the last successful build.
@@ -64,8 +65,10 @@ type state struct {
 	// their positions by path; variants are the resized pictures among
 	// them; refs are the file names in the srcset attributes of each
 	// page, when there are variants.
-	sorted   []output.File
-	index    map[string]int
+	sorted []output.File
+	index  map[string]int
+	// commit finishes the state once the build succeeded.
+	commit   func()
 	variants map[string][]byte
 	refs     map[string][]string
 }
@@ -100,6 +103,9 @@ type Update struct {
 	// Full is true when every page was.
 	Rendered int
 	Full     bool
+	// Refreshed is true when only page bodies changed and the site was
+	// not loaded again (site.Refresh).
+	Refreshed bool
 }
 
 // Rebuild builds the site. changed are the paths of the source that
@@ -114,26 +120,69 @@ func (b *Builder) Rebuild(changed []string) (*Update, error) {
 	start := time.Now()
 	b.note(changed)
 	prev := b.last
-	s, err := site.Load(b.opts.Source, b.opts.Site)
+	// The common edit, a few sentences in a page, skips linking the
+	// whole site again: site.Refresh, when it can.
+	var s *site.Site
+	fast := false
+	if prev != nil && !b.failed && b.pending == (pending{}) && onlyMarkdown(changed) {
+		s, fast = site.Refresh(prev.site, b.opts.Source, b.opts.Site, changed)
+	}
+	if !fast {
+		var err error
+		if s, err = site.Load(b.opts.Source, b.opts.Site); err != nil {
+			b.failed = true
+			return nil, err
+		}
+	}
+	u, err := b.rebuild(start, prev, s, fast, changed)
 	if err != nil {
+		b.failed = true
 		return nil, err
 	}
+	if u.state.commit != nil {
+		u.state.commit()
+	}
+	b.last, b.pending, b.failed = u.state, pending{}, false
+	if !fast {
+		b.opts.Site.Cache.Prune() // only a full Load looks every file up
+	}
+	return u.Update, nil
+}
+
+// onlyMarkdown reports whether every changed path is a page of content/.
+func onlyMarkdown(changed []string) bool {
+	for _, p := range changed {
+		if !strings.HasPrefix(p, "content/") || !strings.HasSuffix(p, ".md") {
+			return false
+		}
+	}
+	return len(changed) > 0
+}
+
+type built struct {
+	*Update
+	state *state
+}
+
+// rebuild renders what changed between prev and s.
+func (b *Builder) rebuild(start time.Time, prev *state, s *site.Site, fast bool, changed []string) (built, error) {
+	var err error
 	cur := &state{site: s}
 	full := prev == nil || b.pending.all || b.pending.config || b.pending.theme
 	if full {
 		theme := themeFS(b.opts)
 		if cur.eng, err = render.New(theme, s.Langs()); err != nil {
-			return nil, err
+			return built{}, err
 		}
 		if cur.theme, err = scanTheme(theme); err != nil {
-			return nil, err
+			return built{}, err
 		}
 	} else {
 		cur.eng, cur.theme = prev.eng, prev.theme
 	}
 	if prev == nil || b.pending.all || b.pending.static {
 		if cur.assets, cur.static, err = readStatic(b.opts); err != nil {
-			return nil, err
+			return built{}, err
 		}
 		if prev != nil && !sameAssets(prev.static, cur.static) {
 			full = true
@@ -147,11 +196,22 @@ func (b *Builder) Rebuild(changed []string) (*Update, error) {
 	// language shares (menu, feeds, footer), so when one changed, every
 	// page of its language is rendered again.
 	if cur.siteOut, err = cur.eng.RenderJobs(s, cur.eng.SiteJobs(s, ropts)); err != nil {
-		return nil, err
+		return built{}, err
 	}
 	var d *siteDiff
-	if !full {
+	switch {
+	case fast && !cur.theme.bodyWide:
+		// Only bodies changed: only their pages render again.
+		d = &siteDiff{bodies: map[site.Kind]bool{}, affected: map[string]bool{}}
+		for _, f := range changed {
+			if p := s.Page(f); p != nil && p != prev.site.Page(f) {
+				d.affected[f], d.bodies[p.Kind] = true, true
+			}
+		}
+	case !full:
 		d = diffSites(prev.site, s, cur.theme)
+	}
+	if !full {
 		for _, lang := range framesChanged(prev.siteOut, cur.siteOut, s.Langs()) {
 			d.frame = true
 			for _, p := range s.LangPages(lang) {
@@ -178,7 +238,7 @@ func (b *Builder) Rebuild(changed []string) (*Update, error) {
 	}
 	rendered, err := cur.eng.RenderJobs(s, jobs)
 	if err != nil {
-		return nil, err
+		return built{}, err
 	}
 	for k, f := range rendered[:len(jobs)] {
 		outs[owners[k]] = append(outs[owners[k]], f)
@@ -206,16 +266,14 @@ func (b *Builder) Rebuild(changed []string) (*Update, error) {
 			cur.pages[p.File] = outs[i]
 		}
 	} else {
-		cur.pages = prev.pages // updated below, once nothing can fail
-		defer func() {
-			if b.last == cur {
-				for i, p := range s.Pages {
-					if made[i] {
-						cur.pages[p.File] = outs[i]
-					}
+		cur.pages = prev.pages // updated by commit, once nothing can fail
+		cur.commit = func() {
+			for i, p := range s.Pages {
+				if made[i] {
+					cur.pages[p.File] = outs[i]
 				}
 			}
-		}()
+		}
 	}
 	files = append(files, cur.siteOut...)
 	fresh = append(fresh, cur.siteOut...)
@@ -223,7 +281,7 @@ func (b *Builder) Rebuild(changed []string) (*Update, error) {
 		var out []output.File
 		if full || d.frame || d.card || d.showsBody(st.bodies) {
 			if out, err = st.run(s, cur.eng, ropts, files); err != nil {
-				return nil, err
+				return built{}, err
 			}
 			fresh = append(fresh, out...)
 		} else {
@@ -241,7 +299,7 @@ func (b *Builder) Rebuild(changed []string) (*Update, error) {
 	}
 	processed, err := images.Process(s, fresh, images.Options{})
 	if err != nil {
-		return nil, err
+		return built{}, err
 	}
 	cur.variants = map[string][]byte{}
 	inputs := make(map[string]bool, len(fresh))
@@ -291,8 +349,9 @@ func (b *Builder) Rebuild(changed []string) (*Update, error) {
 			}
 		}
 	}
-	u := &Update{Rendered: count, Full: full}
-	if prev != nil && len(final) == len(prev.sorted) && !hasNewPath(final, prev.index) {
+	u := &Update{Rendered: count, Full: full, Refreshed: fast}
+	// Only what Process returned can be new: the rest is last time's.
+	if prev != nil && len(final) == len(prev.sorted) && !hasNewPath(processed, prev.index) {
 		// The same paths as last time (the usual edit): patch last
 		// time's sorted list where Process made something new.
 		cur.sorted, cur.index = slices.Clone(prev.sorted), prev.index
@@ -305,7 +364,7 @@ func (b *Builder) Rebuild(changed []string) (*Update, error) {
 		sort.Strings(u.Changed)
 	} else {
 		if err := checkCollisions(final); err != nil {
-			return nil, err
+			return built{}, err
 		}
 		slices.SortFunc(final, func(a, b output.File) int { return strings.Compare(a.Path, b.Path) })
 		cur.sorted, cur.index = final, make(map[string]int, len(final))
@@ -324,9 +383,7 @@ func (b *Builder) Rebuild(changed []string) (*Update, error) {
 		}
 	}
 	u.Result = result(s, cur.eng, cur.sorted, start)
-	b.last, b.pending = cur, pending{}
-	b.opts.Site.Cache.Prune()
-	return u, nil
+	return built{u, cur}, nil
 }
 
 func hasNewPath(files []output.File, old map[string]int) bool {

@@ -146,11 +146,13 @@ func TestBuilderMatchesBuild(t *testing.T) {
 		wantRendered int
 		wantFull     bool
 		wantErr      bool
+		// wantRefresh says the site must be refreshed, not loaded again.
+		wantRefresh bool
 	}
 	steps := []step{
 		{name: "first build", edit: func(*testing.T, fstest.MapFS) []string { return nil }, wantRendered: -1, wantFull: true},
 		{name: "nothing changed", edit: func(*testing.T, fstest.MapFS) []string { return []string{} }, wantRendered: 0},
-		{name: "a partner's body", edit: replace("content/en/partners/*.md", `(?s)\n## `, "\nA new sentence.\n\n## "), wantRendered: 1},
+		{name: "a partner's body", edit: replace("content/en/partners/*.md", `(?s)\n## `, "\nA new sentence.\n\n## "), wantRendered: 1, wantRefresh: true},
 		{name: "a partner's title", edit: replace("content/en/partners/*.md", `(?m)^title: .*$`, "title: Renamed Partner"), wantRendered: -1},
 		{name: "a partner moves to another cluster", edit: replace("content/fr/partners/*.md", `(?m)^cluster: .*$`, "cluster: nantes-health-valley-003"), wantRendered: -1},
 		{name: "a cluster's slug", edit: replace("content/en/clusters/*.md", `(?m)^title:`, "slug: renamed-cluster\ntitle:"), wantRendered: -1},
@@ -170,8 +172,8 @@ func TestBuilderMatchesBuild(t *testing.T) {
 		{name: "an image", edit: write("static/img/new.svg", `<svg xmlns="http://www.w3.org/2000/svg"/>`), wantRendered: 0},
 		{name: "a photo", edit: writeBytes("static/img/photo.png", testPNG(t, 700, 400)), wantRendered: 0},
 		{name: "a page shows it", edit: replace("content/en/about.md", `(?s)\n---\n`, "\n---\n![A photo](/img/photo.png)\n\n"), wantRendered: 1},
-		{name: "that page's text again", edit: replace("content/en/about.md", `\(/img/photo.png\)`, "(/img/photo.png) Edited."), wantRendered: 1},
-		{name: "it no longer shows it", edit: replace("content/en/about.md", `!\[A photo\]\(/img/photo.png\)`, "No photo."), wantRendered: 1},
+		{name: "that page's text again", edit: replace("content/en/about.md", `\(/img/photo.png\)`, "(/img/photo.png) Edited."), wantRendered: 1, wantRefresh: true},
+		{name: "it no longer shows it", edit: replace("content/en/about.md", `!\[A photo\]\(/img/photo.png\)`, "No photo."), wantRendered: 1, wantRefresh: true},
 		{name: "unknown changes", edit: func(*testing.T, fstest.MapFS) []string { return nil }, wantRendered: -1, wantFull: true},
 	}
 	modes := []struct {
@@ -204,6 +206,9 @@ func TestBuilderMatchesBuild(t *testing.T) {
 				}
 				if diff := diffFiles(u.Files, cold.Files); diff != "" {
 					t.Fatalf("%s: Rebuild differs from Build: %s", st.name, diff)
+				}
+				if st.wantRefresh && !u.Refreshed {
+					t.Errorf("%s: got a full load; want the site refreshed", st.name)
 				}
 				if st.wantFull != u.Full {
 					t.Errorf("%s: got Full %v; want %v", st.name, u.Full, st.wantFull)

@@ -9,6 +9,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -95,8 +96,7 @@ func (s *sourceFS) load(p string) error {
 	}
 	if p != contentDir {
 		s.mkdirs(path.Dir(p))
-		s.dirs[path.Dir(p)].entries[path.Base(p)] = fs.FileInfoToDirEntry(info)
-		s.dirs[path.Dir(p)].sorted = nil
+		s.dirs[path.Dir(p)].put(fs.FileInfoToDirEntry(info))
 	}
 	if !info.IsDir() {
 		f := &memFile{info: info}
@@ -139,8 +139,7 @@ func (s *sourceFS) forget(p string) {
 		}
 	}
 	if parent := s.dirs[path.Dir(p)]; parent != nil && p != contentDir {
-		delete(parent.entries, path.Base(p))
-		parent.sorted = nil
+		parent.remove(path.Base(p))
 	}
 }
 
@@ -158,9 +157,7 @@ func (s *sourceFS) mkdirs(d string) {
 	}
 	s.dirs[d] = &memDir{info: info, entries: map[string]fs.DirEntry{}}
 	if d != contentDir {
-		parent := s.dirs[path.Dir(d)]
-		parent.entries[path.Base(d)] = fs.FileInfoToDirEntry(info)
-		parent.sorted = nil
+		s.dirs[path.Dir(d)].put(fs.FileInfoToDirEntry(info))
 	}
 }
 
@@ -213,6 +210,27 @@ func (s *sourceFS) ReadDir(name string) ([]fs.DirEntry, error) {
 		return nil, &fs.PathError{Op: "readdir", Path: name, Err: fs.ErrNotExist}
 	}
 	return append([]fs.DirEntry(nil), d.sorted...), nil
+}
+
+// put adds or replaces an entry; a replaced one keeps its place in the
+// sorted list, so that editing a file does not sort its folder again.
+func (d *memDir) put(e fs.DirEntry) {
+	_, had := d.entries[e.Name()]
+	d.entries[e.Name()] = e
+	if !had || d.sorted == nil {
+		d.sorted = nil
+		return
+	}
+	i := sort.Search(len(d.sorted), func(i int) bool { return d.sorted[i].Name() >= e.Name() })
+	d.sorted = slices.Clone(d.sorted) // an open folder may be reading the old one
+	d.sorted[i] = e
+}
+
+func (d *memDir) remove(name string) {
+	if _, had := d.entries[name]; had {
+		delete(d.entries, name)
+		d.sorted = nil
+	}
 }
 
 // sortDirs sorts the entries of the folders that changed; the caller

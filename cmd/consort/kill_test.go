@@ -3,8 +3,6 @@
 package main
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"io/fs"
 	"os"
 	"os/exec"
@@ -26,45 +24,6 @@ func buildBinary(t *testing.T) string {
 		t.Fatalf("go build: %v\n%s", err, out)
 	}
 	return bin
-}
-
-// hashTree maps every file under dir to the SHA-256 of its content; nil
-// when dir does not exist.
-func hashTree(t *testing.T, dir string) map[string]string {
-	t.Helper()
-	if _, err := os.Lstat(dir); os.IsNotExist(err) {
-		return nil
-	}
-	m := map[string]string{}
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		data, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		sum := sha256.Sum256(data)
-		rel, _ := filepath.Rel(dir, p)
-		m[filepath.ToSlash(rel)] = hex.EncodeToString(sum[:])
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return m
-}
-
-func sameHashes(a, b map[string]string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for k, v := range a {
-		if b[k] != v {
-			return false
-		}
-	}
-	return true
 }
 
 // countFiles counts the files under dir, 0 when it cannot be read.
@@ -130,14 +89,14 @@ func TestKilledBuild(t *testing.T) {
 		}
 	}
 
-	var trees [2]map[string]string
+	var trees [2]map[string]string // path -> content
 	start := time.Now()
 	build(sites[0])
 	whole := time.Since(start)
-	trees[0] = hashTree(t, out)
+	trees[0] = snapshot(t, out)
 	build(sites[1])
-	trees[1] = hashTree(t, out)
-	if len(trees[0]) < 200 || sameHashes(trees[0], trees[1]) {
+	trees[1] = snapshot(t, out)
+	if len(trees[0]) < 200 || equalTrees(trees[0], trees[1]) {
 		t.Fatalf("got builds of %d and %d files; want two different sites", len(trees[0]), len(trees[1]))
 	}
 	files := len(trees[1])
@@ -210,18 +169,18 @@ func TestKilledBuild(t *testing.T) {
 				t.Logf("the build ended before the point was seen; checked all the same")
 			}
 
-			got := hashTree(t, out)
+			got := snapshot(t, out)
 			switch {
-			case sameHashes(got, trees[current]):
+			case equalTrees(got, trees[current]):
 				t.Logf("public/ is the previous build")
-			case sameHashes(got, trees[next]):
+			case equalTrees(got, trees[next]):
 				t.Logf("public/ is the new build")
 			default:
 				t.Fatalf("got public/ with %d files; want the complete previous build (%d files) or the complete new one (%d files)", len(got), len(trees[current]), len(trees[next]))
 			}
 
 			build(sites[next])
-			if got := hashTree(t, out); !sameHashes(got, trees[next]) {
+			if got := snapshot(t, out); !equalTrees(got, trees[next]) {
 				t.Fatalf("the build after the kill published %d files; want the new build's %d", len(got), len(trees[next]))
 			}
 			onlyOut()

@@ -243,14 +243,29 @@ func TestHostileContentInThePreview(t *testing.T) {
 	check("broken")
 }
 
+// corpusPreview generates a corpus of pages content files, serves it and
+// returns its folder, the server and the paths of its pages.
+func corpusPreview(tb testing.TB, pages int) (string, *testServer, []string) {
+	tb.Helper()
+	dir := tb.TempDir()
+	if err := corpus.Write(dir, corpus.Options{Pages: pages, Seed: 1}); err != nil {
+		tb.Fatal(err)
+	}
+	ts := start(tb, dir, Options{})
+	return dir, ts, loadPaths(tb, ts)
+}
+
 // loadPaths are the pages of a corpus site the load tests request: every
 // HTML file of the first build, found by following the sitemap.
 func loadPaths(t testing.TB, ts *testServer) []string {
 	t.Helper()
 	var paths []string
 	locRE := regexp.MustCompile(`<loc>https?://[^/<]+(/[^<]*)</loc>`)
+	// The first build of a large corpus on a busy machine may take longer
+	// than patience.
+	client := &http.Client{Timeout: 10 * time.Minute}
 	for _, lang := range []string{"en", "fr"} {
-		resp, err := ts.client.Get(ts.url + "/" + lang + "/sitemap.xml")
+		resp, err := client.Get(ts.url + "/" + lang + "/sitemap.xml")
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -346,12 +361,7 @@ func TestLoadWhileRebuilding(t *testing.T) {
 	if testing.Short() {
 		t.Skip("loads the preview for a few seconds")
 	}
-	dir := t.TempDir()
-	if err := corpus.Write(dir, corpus.Options{Pages: 200, Seed: 1}); err != nil {
-		t.Fatal(err)
-	}
-	ts := start(t, dir, Options{})
-	paths := loadPaths(t, ts)
+	dir, ts, paths := corpusPreview(t, 200)
 	base := heapNow()
 
 	stop := make(chan struct{})
@@ -479,12 +489,7 @@ func BenchmarkWrkWhileRebuilding(b *testing.B) {
 	if err != nil {
 		b.Skip("wrk is not installed")
 	}
-	dir := b.TempDir()
-	if err := corpus.Write(dir, corpus.Options{Pages: 1000, Seed: 1}); err != nil {
-		b.Fatal(err)
-	}
-	ts := start(b, dir, Options{})
-	paths := loadPaths(b, ts)
+	dir, ts, paths := corpusPreview(b, 1000)
 	list := filepath.Join(b.TempDir(), "paths.txt")
 	script := filepath.Join(b.TempDir(), "paths.lua")
 	if err := os.WriteFile(list, []byte(strings.Join(paths, "\n")+"\n"), 0o644); err != nil {

@@ -28,8 +28,8 @@ const hashLen = 10
 // the SRI hash of each file ({{.Integrity "css/site.css"}}).
 //
 // The files are minified here, not only when published, because the
-// integrity hash must be of the bytes the browser receives; publish.Minify
-// leaves already minified CSS and JavaScript as they are.
+// integrity hash must be of the bytes the browser receives; they are
+// marked Minified, so publish.Minify leaves them as they are.
 func fingerprint(static []output.File) (*render.Assets, []output.File, error) {
 	var todo []output.File
 	var idx []int
@@ -52,7 +52,7 @@ func fingerprint(static []output.File) (*render.Assets, []output.File, error) {
 		sri := sha512.Sum384(f.Data)
 		paths[f.Path] = name
 		integrity[f.Path] = "sha384-" + base64.StdEncoding.EncodeToString(sri[:])
-		out[idx[k]] = output.File{Path: name, Data: f.Data}
+		out[idx[k]] = output.File{Path: name, Data: f.Data, Minified: true}
 	}
 	return render.NewAssets(paths, integrity), out, nil
 }

@@ -16,6 +16,10 @@ type File struct {
 	Path string
 	// Data is the file's content.
 	Data []byte
+	// Minified is true once Data went through the minifier: minifying
+	// again may change the bytes (renamed variables), which would break
+	// a content hash or an integrity attribute taken from them.
+	Minified bool
 }
 
 // Ext returns the lower-case extension of the file's path, with the dot.

@@ -117,7 +117,7 @@ func Minify(files []output.File) ([]output.File, error) {
 					return
 				}
 				media, ok := mediaByExt[files[i].Ext()]
-				if !ok {
+				if !ok || files[i].Minified {
 					continue
 				}
 				// The parsers rewrite their input in place (whitespace,
@@ -128,7 +128,7 @@ func Minify(files []output.File) ([]output.File, error) {
 					errs[i] = fmt.Errorf("%s: minify: %w", files[i].Path, err)
 					continue
 				}
-				out[i].Data = data
+				out[i].Data, out[i].Minified = data, true
 			}
 		}()
 	}

@@ -375,3 +375,23 @@ func BenchmarkMinifySite(b *testing.B) {
 		}
 	}
 }
+
+// TestMinifyLeavesMinifiedFiles: a file already minified (a fingerprinted
+// asset whose integrity hash was taken) is not minified again, since the
+// JavaScript minifier may rename its variables a second time.
+func TestMinifyLeavesMinifiedFiles(t *testing.T) {
+	in := []output.File{
+		{Path: "js/a.js", Data: []byte("function f(longName){return longName+1}"), Minified: true},
+		{Path: "js/b.js", Data: []byte("function f(longName){return longName+1}")},
+	}
+	out, err := Minify(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(out[0].Data) != string(in[0].Data) {
+		t.Errorf("minified file changed: got %q; want %q", out[0].Data, in[0].Data)
+	}
+	if string(out[1].Data) == string(in[1].Data) || !out[1].Minified {
+		t.Errorf("plain file: got %q (Minified %v); want it minified and marked", out[1].Data, out[1].Minified)
+	}
+}

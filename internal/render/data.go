@@ -3,7 +3,9 @@ package render
 import (
 	"fmt"
 	"html/template"
+	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"consort/internal/geomap"
@@ -46,6 +48,7 @@ type Data struct {
 
 	assets *Assets
 	atlas  *geomap.Atlas // draws Map
+	sorted *sortedPages  // PagesOf's sorted sections, shared by the engine's pages
 	// Map's result, drawn on the first call.
 	mapView *MapView
 	mapDone bool
@@ -270,7 +273,41 @@ func (d *Data) LangHomes() map[string]string {
 // PagesOf returns the pages of a section in the page's language, sorted
 // as the section lists them.
 func (d *Data) PagesOf(section string) []*site.Page {
-	return sortChildren(d.Site, d.Locale, section, d.Site.PagesOf(d.Lang, section))
+	if d.sorted == nil {
+		return sortChildren(d.Site, d.Locale, section, d.Site.PagesOf(d.Lang, section))
+	}
+	return d.sorted.get(d.Site, d.Locale, d.Lang, section)
+}
+
+// sortedPages remembers the sorted sections of the site being rendered:
+// every page of a language may ask for the same ones (a partner's map
+// shades the clusters' countries and the missions' markets), and sorting
+// a section in the language's collation for every page made rendering
+// quadratic. It holds the sections of one site at a time.
+type sortedPages struct {
+	mu   sync.Mutex
+	site *site.Site
+	m    map[string][]*site.Page // lang + "/" + section
+}
+
+// get returns a copy of the section sorted by sortChildren.
+func (c *sortedPages) get(s *site.Site, loc *i18n.Locale, lang, section string) []*site.Page {
+	key := lang + "/" + section
+	c.mu.Lock()
+	if c.site != s {
+		c.site, c.m = s, map[string][]*site.Page{}
+	}
+	ps, ok := c.m[key]
+	c.mu.Unlock()
+	if !ok {
+		ps = sortChildren(s, loc, section, s.PagesOf(lang, section))
+		c.mu.Lock()
+		if c.site == s {
+			c.m[key] = ps
+		}
+		c.mu.Unlock()
+	}
+	return slices.Clone(ps)
 }
 
 // Latest returns at most n pages of a section, sorted as the section lists them.

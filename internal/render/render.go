@@ -36,6 +36,7 @@ type Engine struct {
 	Bundle  *i18n.Bundle
 	bufs    sync.Pool // *bytes.Buffer for Execute
 	atlas   *geomap.Atlas
+	sorted  sortedPages
 }
 
 // New parses the templates in fsys (base.html, partials/, the layouts,
@@ -239,7 +240,7 @@ func layoutOf(p *site.Page) string {
 // locale, menu and language links to the other homes. Generated pages
 // (catalogue, facets) start from it.
 func (e *Engine) NewData(s *site.Site, lang, url string, opts Options) *Data {
-	d := &Data{Site: s, Lang: lang, Locale: e.Bundle.Locale(lang), URL: url, Canonical: s.Config.AbsURL(url), Preview: opts.Preview, assets: opts.Assets, atlas: e.atlas}
+	d := &Data{Site: s, Lang: lang, Locale: e.Bundle.Locale(lang), URL: url, Canonical: s.Config.AbsURL(url), Preview: opts.Preview, assets: opts.Assets, atlas: e.atlas, sorted: &e.sorted}
 	d.Menu = menu(s, lang, url)
 	for _, other := range s.Langs() {
 		if other == lang {

@@ -23,7 +23,8 @@ type MapView struct {
 // Map returns the map of the page: on the home, every cluster and
 // partner; on the clusters' or partners' list, that section's pages; on
 // a cluster, it and its members; on a partner, it and its cluster. It is
-// nil when none of them has a location. The clusters' countries are
+// nil when none of them has a location, and on the second and later pages
+// of a list. The clusters' countries are
 // shaded, and on a world panel the countries that missions go to (the
 // target markets).
 func (d *Data) Map() *MapView {
@@ -48,6 +49,11 @@ func (d *Data) drawMap() *MapView {
 		pages = append(d.PagesOf("clusters"), d.PagesOf("partners")...)
 		world, span = true, 3200
 	case p.Kind == site.KindSection && (p.Section == "clusters" || p.Section == "partners"):
+		if d.Pager != nil && d.Pager.Number > 1 {
+			// A list shows its map on its first page only: drawing
+			// every place on each of its pages was quadratic.
+			return nil
+		}
 		pages = d.PagesOf(p.Section)
 		span = 3200
 	case p.Kind == site.KindCluster:

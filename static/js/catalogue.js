@@ -319,6 +319,7 @@
           })
           .catch(function () {
             form.removeAttribute("aria-busy");
+            document.documentElement.classList.remove("cat-js");
             form.hidden = true;
             if (browse) browse.hidden = false;
           });

@@ -31,24 +31,8 @@ func benchOptions(dir string) build.Options {
 	}
 }
 
-func forEachSize(b *testing.B, f func(b *testing.B, dir string, pages int)) {
-	sizes, err := corpus.BenchSizes()
-	if err != nil {
-		b.Fatal(err)
-	}
-	for _, n := range sizes {
-		b.Run(fmt.Sprintf("pages=%d", n), func(b *testing.B) {
-			dir := b.TempDir()
-			if err := corpus.Write(dir, corpus.Options{Pages: n, Seed: 1}); err != nil {
-				b.Fatal(err)
-			}
-			f(b, dir, n)
-		})
-	}
-}
-
 func BenchmarkBuild(b *testing.B) {
-	forEachSize(b, func(b *testing.B, dir string, pages int) {
+	corpus.ForEachSize(b, func(b *testing.B, dir string, pages int) {
 		b.ReportAllocs()
 		for b.Loop() {
 			if _, err := build.Build(benchOptions(dir)); err != nil {
@@ -62,7 +46,7 @@ func BenchmarkBuild(b *testing.B) {
 // BenchmarkPipeline is what `consort build` does: Build, Minify, then
 // Write into a fresh folder.
 func BenchmarkPipeline(b *testing.B) {
-	forEachSize(b, func(b *testing.B, dir string, pages int) {
+	corpus.ForEachSize(b, func(b *testing.B, dir string, pages int) {
 		b.ReportAllocs()
 		i := 0
 		for b.Loop() {
@@ -84,7 +68,7 @@ func BenchmarkPipeline(b *testing.B) {
 }
 
 func BenchmarkMinify(b *testing.B) {
-	forEachSize(b, func(b *testing.B, dir string, pages int) {
+	corpus.ForEachSize(b, func(b *testing.B, dir string, pages int) {
 		res, err := build.Build(benchOptions(dir))
 		if err != nil {
 			b.Fatal(err)
@@ -101,7 +85,7 @@ func BenchmarkMinify(b *testing.B) {
 }
 
 func BenchmarkWrite(b *testing.B) {
-	forEachSize(b, func(b *testing.B, dir string, pages int) {
+	corpus.ForEachSize(b, func(b *testing.B, dir string, pages int) {
 		res, err := build.Build(benchOptions(dir))
 		if err != nil {
 			b.Fatal(err)

@@ -5,6 +5,7 @@ import (
 	"os"
 	"strconv"
 	"strings"
+	"testing"
 )
 
 // BenchSizes returns the corpus sizes the stage benchmarks run on: the
@@ -23,4 +24,22 @@ func BenchSizes() ([]int, error) {
 		sizes = append(sizes, n)
 	}
 	return sizes, nil
+}
+
+// ForEachSize runs f as a sub-benchmark "pages=N" for each of BenchSizes,
+// on a corpus of N pages (seed 1) written into a temporary folder dir.
+func ForEachSize(b *testing.B, f func(b *testing.B, dir string, pages int)) {
+	sizes, err := BenchSizes()
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, n := range sizes {
+		b.Run(fmt.Sprintf("pages=%d", n), func(b *testing.B) {
+			dir := b.TempDir()
+			if err := Write(dir, Options{Pages: n, Seed: 1}); err != nil {
+				b.Fatal(err)
+			}
+			f(b, dir, n)
+		})
+	}
 }

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"strings"
+
+	"consort/internal/site"
 )
 
 // sectionInfo is a section's folder with its titles and summaries.
@@ -112,7 +114,7 @@ func (g *generator) clusterFile(lang string, i int) []byte {
 	cl, p := g.cluster(i)
 	var d doc
 	frontCommon(&d, cl.title(lang), sentence(r, lang, 14, nil), date(r, 2005, 2015))
-	short := strings.ToUpper(Slug(p.City))
+	short := strings.ToUpper(site.Slugify(p.City))
 	if len(short) > 6 {
 		short = short[:6]
 	}

@@ -34,7 +34,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"golang.org/x/text/unicode/norm"
+	"consort/internal/site"
 )
 
 // HugoDir is the folder, inside the corpus, of the Hugo site.
@@ -214,7 +214,7 @@ func (g *generator) partner(i int) org {
 	} else {
 		o.fr = stem + " " + k.fr
 	}
-	o.name = fmt.Sprintf("%s-%05d", Slug(o.en), i)
+	o.name = fmt.Sprintf("%s-%05d", site.Slugify(o.en), i)
 	return o
 }
 
@@ -228,7 +228,7 @@ func (g *generator) cluster(i int) (org, place) {
 	p := places[i%len(places)]
 	k := clusterKinds[r.IntN(len(clusterKinds))]
 	o := org{en: p.City + " " + k.en, fr: k.fr + " " + p.City}
-	o.name = fmt.Sprintf("%s-%03d", Slug(o.en), i)
+	o.name = fmt.Sprintf("%s-%03d", site.Slugify(o.en), i)
 	return o, p
 }
 
@@ -238,7 +238,7 @@ func (g *generator) mission(i int) org {
 	t := missionTypes[r.IntN(len(missionTypes))]
 	labels := vocabLabel("missionType", t)
 	o := org{en: labels[0] + " to " + p.City, fr: labels[1] + " à " + p.City}
-	o.name = fmt.Sprintf("%s-%04d", Slug(o.en), i)
+	o.name = fmt.Sprintf("%s-%04d", site.Slugify(o.en), i)
 	return o
 }
 
@@ -246,7 +246,7 @@ func (g *generator) interview(i int) org {
 	r := g.rng(streamName, "interview", i)
 	person := pick(r, people)
 	o := org{en: "Interview with " + person, fr: "Entretien avec " + person}
-	o.name = fmt.Sprintf("%s-%04d", Slug(person), i)
+	o.name = fmt.Sprintf("%s-%04d", site.Slugify(person), i)
 	return o
 }
 
@@ -338,33 +338,6 @@ func vocabLabel(vocab, key string) [2]string {
 		}
 	}
 	return [2]string{key, key}
-}
-
-// Slug folds s to lower-case ASCII words joined by hyphens.
-func Slug(s string) string {
-	var b strings.Builder
-	dash := false
-	for _, r := range norm.NFKD.String(s) {
-		switch {
-		case unicode.Is(unicode.Mn, r):
-			continue
-		case r == 'ł' || r == 'Ł':
-			r = 'l'
-		case r == 'œ' || r == 'Œ':
-			b.WriteString("oe")
-			dash = false
-			continue
-		}
-		r = unicode.ToLower(r)
-		if r < 128 && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
-			b.WriteRune(r)
-			dash = false
-		} else if !dash && b.Len() > 0 {
-			b.WriteByte('-')
-			dash = true
-		}
-	}
-	return strings.TrimSuffix(b.String(), "-")
 }
 
 // q quotes s as a YAML double-quoted scalar.

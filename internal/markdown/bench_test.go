@@ -19,35 +19,25 @@ import (
 //
 //	go test -run '^$' -bench Corpus ./internal/markdown/
 func BenchmarkConvertCorpus(b *testing.B) {
-	sizes, err := corpus.BenchSizes()
-	if err != nil {
-		b.Fatal(err)
-	}
-	for _, n := range sizes {
-		b.Run(fmt.Sprintf("pages=%d", n), func(b *testing.B) {
-			dir := b.TempDir()
-			if err := corpus.Write(dir, corpus.Options{Pages: n, Seed: 1}); err != nil {
-				b.Fatal(err)
-			}
-			s, err := site.Load(os.DirFS(dir), site.Options{Clock: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)})
-			if err != nil {
-				b.Fatal(err)
-			}
-			conv := markdown.New(markdown.Options{})
-			var size int64
+	corpus.ForEachSize(b, func(b *testing.B, dir string, pages int) {
+		s, err := site.Load(os.DirFS(dir), site.Options{Clock: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)})
+		if err != nil {
+			b.Fatal(err)
+		}
+		conv := markdown.New(markdown.Options{})
+		var size int64
+		for _, p := range s.Pages {
+			size += int64(len(p.Body))
+		}
+		b.SetBytes(size)
+		b.ReportAllocs()
+		for b.Loop() {
 			for _, p := range s.Pages {
-				size += int64(len(p.Body))
+				conv.Convert(p.Body, markdown.Context{Lang: p.Lang, LineOffset: p.BodyLine, Resolve: resolver(s, p)})
 			}
-			b.SetBytes(size)
-			b.ReportAllocs()
-			for b.Loop() {
-				for _, p := range s.Pages {
-					conv.Convert(p.Body, markdown.Context{Lang: p.Lang, LineOffset: p.BodyLine, Resolve: resolver(s, p)})
-				}
-			}
-			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(len(s.Pages)), "ns/page")
-		})
-	}
+		}
+		b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(len(s.Pages)), "ns/page")
+	})
 }
 
 // resolver resolves links to the URL of the target page, as Load does.

@@ -1,7 +1,6 @@
 package render_test
 
 import (
-	"fmt"
 	"os"
 	"testing"
 	"time"
@@ -25,27 +24,17 @@ type benchSite struct {
 }
 
 func forEachSize(b *testing.B, f func(b *testing.B, bs benchSite)) {
-	sizes, err := corpus.BenchSizes()
-	if err != nil {
-		b.Fatal(err)
-	}
-	for _, n := range sizes {
-		b.Run(fmt.Sprintf("pages=%d", n), func(b *testing.B) {
-			dir := b.TempDir()
-			if err := corpus.Write(dir, corpus.Options{Pages: n, Seed: 1}); err != nil {
-				b.Fatal(err)
-			}
-			s, err := site.Load(os.DirFS(dir), site.Options{Clock: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)})
-			if err != nil {
-				b.Fatal(err)
-			}
-			eng, err := render.New(templates.FS, s.Langs())
-			if err != nil {
-				b.Fatal(err)
-			}
-			f(b, benchSite{s, eng, n})
-		})
-	}
+	corpus.ForEachSize(b, func(b *testing.B, dir string, pages int) {
+		s, err := site.Load(os.DirFS(dir), site.Options{Clock: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)})
+		if err != nil {
+			b.Fatal(err)
+		}
+		eng, err := render.New(templates.FS, s.Langs())
+		if err != nil {
+			b.Fatal(err)
+		}
+		f(b, benchSite{s, eng, pages})
+	})
 }
 
 func BenchmarkRender(b *testing.B) {

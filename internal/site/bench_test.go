@@ -1,7 +1,6 @@
 package site_test
 
 import (
-	"fmt"
 	"os"
 	"testing"
 	"time"
@@ -17,26 +16,10 @@ import (
 //
 //	CONSORT_BENCH_PAGES=10000 go test -run '^$' -bench . -benchtime 3x ./internal/site/
 
-func forEachSize(b *testing.B, f func(b *testing.B, dir string, pages int)) {
-	sizes, err := corpus.BenchSizes()
-	if err != nil {
-		b.Fatal(err)
-	}
-	for _, n := range sizes {
-		b.Run(fmt.Sprintf("pages=%d", n), func(b *testing.B) {
-			dir := b.TempDir()
-			if err := corpus.Write(dir, corpus.Options{Pages: n, Seed: 1}); err != nil {
-				b.Fatal(err)
-			}
-			f(b, dir, n)
-		})
-	}
-}
-
 var benchClock = time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
 
 func BenchmarkLoad(b *testing.B) {
-	forEachSize(b, func(b *testing.B, dir string, pages int) {
+	corpus.ForEachSize(b, func(b *testing.B, dir string, pages int) {
 		fsys := os.DirFS(dir)
 		b.ReportAllocs()
 		for b.Loop() {
@@ -49,7 +32,7 @@ func BenchmarkLoad(b *testing.B) {
 }
 
 func BenchmarkLoadCached(b *testing.B) {
-	forEachSize(b, func(b *testing.B, dir string, pages int) {
+	corpus.ForEachSize(b, func(b *testing.B, dir string, pages int) {
 		fsys := os.DirFS(dir)
 		cache := site.NewCache()
 		if _, err := site.Load(fsys, site.Options{Clock: benchClock, Cache: cache}); err != nil {

@@ -132,6 +132,9 @@ func Serve(ctx context.Context, opts Options) error {
 		return fmt.Errorf("reading %s: %w", opts.Dir, err)
 	}
 	w, err := newWatcher(opts.Dir, opts.Debounce, maxWait)
+	if errors.Is(err, syscall.ENOSPC) || errors.Is(err, syscall.EMFILE) {
+		return fmt.Errorf("watching %s: %w; the system limits how many folders a program may watch: raise it (on Linux: sudo sysctl fs.inotify.max_user_watches=524288)", opts.Dir, err)
+	}
 	if err != nil {
 		return fmt.Errorf("watching %s: %w", opts.Dir, err)
 	}
@@ -164,7 +167,7 @@ func Serve(ctx context.Context, opts Options) error {
 			<-checkDone
 		}()
 	}
-	s.rebuild(nil, nil)
+	s.rebuild(nil)
 
 	hs := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}
 	served := make(chan error, 1)
@@ -173,7 +176,7 @@ func Serve(ctx context.Context, opts Options) error {
 	for {
 		select {
 		case batch := <-batches:
-			s.rebuild(batch, nil)
+			s.rebuild(batch)
 		case err := <-served:
 			s.hub.close()
 			return fmt.Errorf("serving: %w", err)
@@ -197,10 +200,9 @@ func randomID() string {
 	return hex.EncodeToString(b)
 }
 
-// rebuild reads the changed paths again (nil: everything) and builds.
-// done, when set, is called with the new state before it is announced
-// (for tests and benchmarks).
-func (s *server) rebuild(changed []string, done func(*state)) {
+// rebuild reads the changed paths again (nil: everything), builds, and
+// tells the open pages.
+func (s *server) rebuild(changed []string) {
 	start := time.Now()
 	var err error
 	if changed == nil {
@@ -218,6 +220,13 @@ func (s *server) rebuild(changed []string, done func(*state)) {
 	}
 	s.mu.Lock()
 	prev := s.st
+	if err == nil && prev.problems == nil && prev.site != nil && len(u.Changed)+len(u.Removed) == 0 {
+		// Nothing to show (a file saved as it was, a second event of
+		// one save): no reload.
+		s.mu.Unlock()
+		fmt.Fprintf(s.log, "consort: built in %s: nothing changed\n", time.Since(start).Round(time.Millisecond))
+		return
+	}
 	st := &state{gen: prev.gen + 1, langs: prev.langs, site: prev.site, res: prev.res}
 	if err != nil {
 		st.problems = problemsOf(err)
@@ -235,9 +244,6 @@ func (s *server) rebuild(changed []string, done func(*state)) {
 	}
 	s.st = st
 	s.mu.Unlock()
-	if done != nil {
-		done(st)
-	}
 
 	ev := event{Type: "reload", Server: s.id, Gen: st.gen}
 	if err == nil {

@@ -563,3 +563,22 @@ func TestNotesFeedTheEditorBar(t *testing.T) {
 		t.Errorf("bar of /en/english-only/ with Notes: got the built-in notes; want the check's only")
 	}
 }
+
+func TestSaveWithoutChangeDoesNotReload(t *testing.T) {
+	dir := writeSite(t, "site")
+	ts := start(t, dir, Options{})
+	es := ts.subscribe()
+	saveByRename(t, dir, "content/en/about.md", readFile(t, dir, "content/en/about.md"))
+	// Wait until that save is built, then edit another page: the next
+	// event must be that edit's.
+	for deadline := time.Now().Add(patience); !strings.Contains(ts.log.String(), "nothing changed"); {
+		if time.Now().After(deadline) {
+			t.Fatalf("the unchanged save was never built; log:\n%s", ts.log)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	writeFile(t, dir, "content/en/english-only.md", "---\ntitle: English only\n---\nChanged.\n")
+	if ev := es.after(t, es.hello.Gen); ev.Page != "/en/english-only/" {
+		t.Errorf("first event after an unchanged save: got %+v; want the next edit's", ev)
+	}
+}

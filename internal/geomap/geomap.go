@@ -151,6 +151,10 @@ const (
 	markerGap   = 2.0  // space kept between two markers
 	edgeMargin  = 4.0  // outlines are clipped this far outside the frame
 	minRingArea = 2.0  // rings smaller than this (square units) are left out
+
+	// bruteForceMarkers is how many markers spread compares pair by
+	// pair; above it, it compares neighbours on a grid.
+	bruteForceMarkers = 64
 )
 
 // europeFrame is what the Europe panel shows when no place is near
@@ -169,6 +173,19 @@ const (
 	defaultWidth = 400.0  // user units
 	defaultSpan  = 2400.0 // km
 )
+
+// frameSteps is how finely the Europe panel's frame moves: its edges
+// snap to a grid of 1/frameSteps of the least width shown. Maps of
+// places close to each other then share one frame, whose land and
+// borders (the costly part) the Atlas draws once: a site of 10,000
+// partners in a few hundred towns draws a few hundred frames, not
+// 10,000. A place is at most half a step off the centre.
+const frameSteps = 8
+
+// snap grows b outwards to the grid of step g.
+func snap(b box, g float64) box {
+	return box{math.Floor(b.minX/g) * g, math.Floor(b.minY/g) * g, math.Ceil(b.maxX/g) * g, math.Ceil(b.maxY/g) * g}
+}
 
 // Draw draws the places. Places with a latitude or longitude out of range
 // (or NaN) are left out.
@@ -201,7 +218,7 @@ func (a *Atlas) Draw(places []Place, opts Options) Drawing {
 			fb.add(eu.proj(c.lon, c.lat))
 		}
 	}
-	eu.setFrame(grow(fb, span/earthKm), width)
+	eu.setFrame(grow(snap(fb, span/earthKm/frameSteps), span/earthKm), width)
 
 	var inEU, inWorld []int
 	for i, p := range d.Places {
@@ -302,29 +319,94 @@ func (a *Atlas) panel(v *view, places []Placed, which []int, shade map[string]st
 func spread(truePos []pt, w, h float64) []pt {
 	n := len(truePos)
 	pos := append([]pt(nil), truePos...)
-	for i := range pos {
+	// A marker at the place of an earlier one starts beside it. For many
+	// markers, "at the place" is "in the same half-unit square or a
+	// neighbouring one", looked up rather than compared with each.
+	atEarlier := func(i int) bool {
 		for j := range i {
 			if math.Hypot(pos[i].x-truePos[j].x, pos[i].y-truePos[j].y) < 0.5 {
-				a := float64(i) * 2.399963 // the golden angle: never twice the same
-				pos[i].x += math.Cos(a) * markerR
-				pos[i].y += math.Sin(a) * markerR
-				break
+				return true
 			}
+		}
+		return false
+	}
+	if n > bruteForceMarkers {
+		seen := make(map[[2]int64]bool, n)
+		atEarlier = func(i int) bool {
+			x, y := int64(math.Floor(truePos[i].x*2)), int64(math.Floor(truePos[i].y*2))
+			found := false
+			for dx := int64(-1); dx <= 1; dx++ {
+				for dy := int64(-1); dy <= 1; dy++ {
+					found = found || seen[[2]int64{x + dx, y + dy}]
+				}
+			}
+			seen[[2]int64{x, y}] = true
+			return found
+		}
+	}
+	for i := range pos {
+		if atEarlier(i) {
+			a := float64(i) * 2.399963 // the golden angle: never twice the same
+			pos[i].x += math.Cos(a) * markerR
+			pos[i].y += math.Sin(a) * markerR
 		}
 	}
 	minD := 2*markerR + markerGap
+	if float64(n)*minD*minD > w*h/2 {
+		// More markers than the panel holds apart: pushing them would
+		// only cost time. They stay where they are; a caller with that
+		// many places groups them first (render groups by country).
+		return pos
+	}
 	clamp := func(p *pt) {
 		p.x = min(max(p.x, markerR+1), w-markerR-1)
 		p.y = min(max(p.y, markerR+1), h-markerR-1)
 	}
+	// Which pairs can touch: all of them for a few markers; for many,
+	// those in the same or neighbouring cells of a grid of minD squares,
+	// so that a map of thousands of places costs O(n), not O(n²), per
+	// step.
+	near := func(i int, visit func(j int)) {
+		for j := i + 1; j < n; j++ {
+			visit(j)
+		}
+	}
+	var cells map[[2]int][]int
+	cell := func(p pt) [2]int { return [2]int{int(math.Floor(p.x / minD)), int(math.Floor(p.y / minD))} }
+	if n > bruteForceMarkers {
+		var js []int
+		near = func(i int, visit func(j int)) {
+			c := cell(pos[i])
+			js = js[:0]
+			for dx := -1; dx <= 1; dx++ {
+				for dy := -1; dy <= 1; dy++ {
+					for _, j := range cells[[2]int{c[0] + dx, c[1] + dy}] {
+						if j > i {
+							js = append(js, j)
+						}
+					}
+				}
+			}
+			slices.Sort(js)
+			for _, j := range js {
+				visit(j)
+			}
+		}
+	}
 	for iter := range 200 {
 		moved := false
+		if n > bruteForceMarkers {
+			cells = make(map[[2]int][]int, n)
+			for i, p := range pos {
+				cells[cell(p)] = append(cells[cell(p)], i)
+			}
+		}
 		for i := range n {
-			for j := i + 1; j < n; j++ {
+			near(i, func(j int) {
 				dx, dy := pos[j].x-pos[i].x, pos[j].y-pos[i].y
 				d := math.Hypot(dx, dy)
 				if d >= minD {
-					continue
+					return
 				}
 				if d < 1e-6 {
 					a := float64(i+j) * 2.399963
@@ -336,7 +418,7 @@ func spread(truePos []pt, w, h float64) []pt {
 				pos[j].x += dx / d * push
 				pos[j].y += dy / d * push
 				moved = true
-			}
+			})
 		}
 		// Pull back towards the true place, less and less.
 		if iter < 100 {

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"io"
 	"math"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -295,4 +296,83 @@ func ringEnds(a *Atlas, r []int32) (lonLat, lonLat) {
 		return s[0]
 	}
 	return end(r[0], true), end(r[len(r)-1], false)
+}
+
+// manyPlaces are n points at spots of a w×h panel, ten to a spot (at
+// least 40 spots), as the places of a consortium are in its cities.
+func manyPlaces(n int, w, h float64) []pt {
+	spots := max(40, n/10)
+	cols := int(math.Ceil(math.Sqrt(float64(spots))))
+	rows := (spots + cols - 1) / cols
+	pos := make([]pt, n)
+	for i := range pos {
+		s := i % spots
+		pos[i] = pt{w * (0.1 + 0.8*float64(s%cols)/float64(cols)), h * (0.1 + 0.8*float64(s/cols)/float64(rows))}
+	}
+	return pos
+}
+
+// TestSpreadMany checks the grid that spread uses above bruteForceMarkers:
+// markers still end apart, and the result is the same each time.
+func TestSpreadMany(t *testing.T) {
+	const w, h = 2400, 1600
+	in := manyPlaces(400, w, h)
+	got := spread(in, w, h)
+	overlaps := 0
+	for i := range got {
+		for j := range i {
+			if math.Hypot(got[i].x-got[j].x, got[i].y-got[j].y) < 2*markerR {
+				overlaps++
+			}
+		}
+	}
+	if overlaps > 0 {
+		t.Errorf("got %d overlapping pairs of %d markers; want 0", overlaps, len(in))
+	}
+	again := spread(in, w, h)
+	for i := range got {
+		if got[i] != again[i] {
+			t.Fatalf("marker %d: got %v, then %v; want the same", i, got[i], again[i])
+		}
+	}
+}
+
+// BenchmarkSpread shows that spreading stays linear in the markers: ns/marker
+// should not grow from 100 to 10,000.
+func BenchmarkSpread(b *testing.B) {
+	for _, n := range []int{100, 1000, 10000} {
+		b.Run(strconv.Itoa(n), func(b *testing.B) {
+			side := 60 * math.Sqrt(float64(n)) // room for them all
+			in := manyPlaces(n, side, side)
+			for b.Loop() {
+				spread(in, side, side)
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/marker")
+		})
+	}
+}
+
+// TestNearbyPlacesShareAFrame: the maps of places a few kilometres apart
+// snap to the same frame, so the Atlas draws its land once for both;
+// places far apart do not.
+func TestNearbyPlacesShareAFrame(t *testing.T) {
+	a := New()
+	opts := Options{Width: 300, Span: 1800}
+	lyon := a.Draw([]Place{{Lat: 45.76, Lon: 4.84, Name: "Lyon", URL: "/a/"}}, opts)
+	villeurbanne := a.Draw([]Place{{Lat: 45.77, Lon: 4.88, Name: "Villeurbanne", URL: "/b/"}}, opts)
+	if got := len(a.layers); got != 1 {
+		t.Errorf("got %d frames drawn for two places 4 km apart; want 1", got)
+	}
+	land := func(svg string) string {
+		_, after, _ := strings.Cut(svg, `class="gm-land" d="`)
+		d, _, _ := strings.Cut(after, `"`)
+		return d
+	}
+	if land(lyon.Europe) == "" || land(lyon.Europe) != land(villeurbanne.Europe) {
+		t.Error("got different land for Lyon and Villeurbanne; want the same frame")
+	}
+	a.Draw([]Place{{Lat: 59.33, Lon: 18.07, Name: "Stockholm", URL: "/c/"}}, opts)
+	if got := len(a.layers); got != 2 {
+		t.Errorf("got %d frames after Stockholm; want 2", got)
+	}
 }

@@ -74,7 +74,7 @@ func Build(opts Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	ropts := render.Options{Preview: opts.Preview, Assets: assets}
+	ropts := render.Options{Preview: opts.Preview, Assets: assets, CountryURL: catalogue.CountryURL(s)}
 	files, err := eng.Render(s, ropts)
 	if err != nil {
 		return nil, err

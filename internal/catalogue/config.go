@@ -3,6 +3,7 @@ package catalogue
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 
 	"consort/internal/site"
@@ -109,4 +110,24 @@ func newConfig(c *site.Config) (*config, error) {
 		return nil, ps
 	}
 	return cfg, nil
+}
+
+// CountryURL returns where the catalogue lists the organisations of a
+// country in a language ("/fr/catalogue/pays/de/"), for the maps of
+// render, which come before the catalogue: a map of many places draws
+// one marker per country and links it there. It returns nil when the
+// catalogue has no country facet, or when site.yaml's catalogue block is
+// wrong (Build reports that).
+func CountryURL(s *site.Site) func(lang, code string) string {
+	cfg, err := newConfig(s.Config)
+	if err != nil || !slices.Contains(cfg.facets, FacetCountry) {
+		return nil
+	}
+	return func(lang, code string) string {
+		slug := cfg.slugs[FacetCountry][lang]
+		if slug == "" || code == "" {
+			return ""
+		}
+		return "/" + lang + "/" + s.Config.SectionSlug("catalogue", lang) + "/" + slug + "/" + strings.ToLower(code) + "/"
+	}
 }

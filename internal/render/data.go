@@ -46,9 +46,10 @@ type Data struct {
 	// Preview is true in `consort serve`: drafts are marked.
 	Preview bool
 
-	assets *Assets
-	atlas  *geomap.Atlas // draws Map
-	sorted *sortedPages  // PagesOf's sorted sections, shared by the engine's pages
+	assets     *Assets
+	countryURL func(lang, code string) string // Options.CountryURL
+	atlas      *geomap.Atlas                  // draws Map
+	sorted     *sortedPages                   // PagesOf's sorted sections, shared by the engine's pages
 	// Map's result, drawn on the first call.
 	mapView *MapView
 	mapDone bool

@@ -41,13 +41,14 @@ func (d *Data) drawMap() *MapView {
 	p := d.Page
 	var pages []*site.Page
 	world := false
+	listed := "" // the section that lists the places of a home or list map
 	// A cluster's or a partner's map is small, in the page's aside:
 	// fewer units make its markers bigger, and it shows less of Europe.
 	var width, span float64
 	switch {
 	case p.Kind == site.KindHome:
 		pages = append(d.PagesOf("clusters"), d.PagesOf("partners")...)
-		world, span = true, 3200
+		world, span, listed = true, 3200, "partners"
 	case p.Kind == site.KindSection && (p.Section == "clusters" || p.Section == "partners"):
 		if d.Pager != nil && d.Pager.Number > 1 {
 			// A list shows its map on its first page only: drawing
@@ -55,7 +56,7 @@ func (d *Data) drawMap() *MapView {
 			return nil
 		}
 		pages = d.PagesOf(p.Section)
-		span = 3200
+		span, listed = 3200, p.Section
 	case p.Kind == site.KindCluster:
 		pages = append([]*site.Page{p}, p.Members...)
 		width, span = 300, 1800
@@ -69,15 +70,20 @@ func (d *Data) drawMap() *MapView {
 		return nil
 	}
 	var places []geomap.Place
+	var countries []string // of each place
 	for _, q := range pages {
 		q = d.In(q)
-		if pl, ok := d.place(q); ok {
+		if pl, country, ok := d.place(q); ok {
 			pl.Current = q == p
 			places = append(places, pl)
+			countries = append(countries, country)
 		}
 	}
 	if len(places) == 0 {
 		return nil
+	}
+	if listed != "" && len(places) > maxMapMarkers {
+		places = d.byCountry(places, countries, listed)
 	}
 	opts := geomap.Options{
 		EuropeLabel: d.T("map_europe"),
@@ -106,20 +112,90 @@ func (d *Data) drawMap() *MapView {
 	}
 }
 
-// place is the map point of a cluster or partner page with a location.
-func (d *Data) place(p *site.Page) (geomap.Place, bool) {
+// maxMapMarkers is how many places a home or list map draws one by one;
+// with more, it draws one marker per country. A few dozen numbered
+// markers is what a reader can take in (and what the text alternative
+// beside the map can list); thousands would hide Europe under them.
+const maxMapMarkers = 60
+
+// byCountry groups places by country: one marker per country, at the
+// median latitude and longitude of its places (a median, so that an
+// overseas partner does not move France into the Atlantic), named for
+// the country and its number of organisations, linking to the
+// catalogue's page of that country, or else to the section that lists
+// them. The countries with most places come first (then by code);
+// places without a country are grouped under the section.
+func (d *Data) byCountry(places []geomap.Place, countries []string, section string) []geomap.Place {
+	var order []string
+	members := map[string][]geomap.Place{}
+	for i, pl := range places {
+		c := countries[i]
+		if members[c] == nil {
+			order = append(order, c)
+		}
+		members[c] = append(members[c], pl)
+	}
+	slices.SortStableFunc(order, func(a, b string) int {
+		if n := len(members[b]) - len(members[a]); n != 0 {
+			return n
+		}
+		return strings.Compare(a, b)
+	})
+	out := make([]geomap.Place, 0, len(order))
+	for _, c := range order {
+		ms := members[c]
+		lats, lons := make([]float64, len(ms)), make([]float64, len(ms))
+		for i, m := range ms {
+			lats[i], lons[i] = m.Lat, m.Lon
+		}
+		g := geomap.Place{
+			Lat: median(lats), Lon: median(lons),
+			Name:  d.Country(c),
+			Where: d.N("catalogue_results", len(ms)),
+			URL:   d.SectionURL(section),
+			Kind:  "country",
+		}
+		if c == "" {
+			if sec := d.Section(section); sec != nil {
+				g.Name = sec.Title()
+			}
+		} else if d.countryURL != nil {
+			if u := d.countryURL(d.Lang, c); u != "" {
+				g.URL = u
+			}
+		}
+		out = append(out, g)
+	}
+	return out
+}
+
+// median is the middle value of xs (the mean of the two middle ones for
+// an even count); it sorts xs.
+func median(xs []float64) float64 {
+	slices.Sort(xs)
+	n := len(xs)
+	if n%2 == 1 {
+		return xs[n/2]
+	}
+	return (xs[n/2-1] + xs[n/2]) / 2
+}
+
+// place is the map point of a cluster or partner page with a location,
+// and the page's country.
+func (d *Data) place(p *site.Page) (geomap.Place, string, bool) {
 	var loc *site.Location
 	var where []string
+	var country string
 	switch {
 	case p.Cluster() != nil:
 		c := p.Cluster()
-		loc, where = c.Location, []string{c.City, d.Country(c.Country)}
+		loc, where, country = c.Location, []string{c.City, d.Country(c.Country)}, c.Country
 	case p.Partner() != nil:
 		v := p.Partner()
-		loc, where = v.Location, []string{v.City, d.Country(v.Country)}
+		loc, where, country = v.Location, []string{v.City, d.Country(v.Country)}, v.Country
 	}
 	if loc == nil {
-		return geomap.Place{}, false
+		return geomap.Place{}, "", false
 	}
 	where = slices.DeleteFunc(where, func(s string) bool { return s == "" })
 	return geomap.Place{
@@ -128,5 +204,5 @@ func (d *Data) place(p *site.Page) (geomap.Place, bool) {
 		Where: strings.Join(where, ", "),
 		URL:   p.URL,
 		Kind:  string(p.Kind),
-	}, true
+	}, country, true
 }

@@ -131,6 +131,10 @@ func (e *Engine) Execute(layout string, d *Data) ([]byte, error) {
 type Options struct {
 	Assets  *Assets
 	Preview bool
+	// CountryURL is where a map of many places links a country's
+	// marker (the catalogue's country page); nil links it to the
+	// section that lists the places.
+	CountryURL func(lang, code string) string
 }
 
 // Render renders every page of the site, the list pages with their
@@ -240,7 +244,7 @@ func layoutOf(p *site.Page) string {
 // locale, menu and language links to the other homes. Generated pages
 // (catalogue, facets) start from it.
 func (e *Engine) NewData(s *site.Site, lang, url string, opts Options) *Data {
-	d := &Data{Site: s, Lang: lang, Locale: e.Bundle.Locale(lang), URL: url, Canonical: s.Config.AbsURL(url), Preview: opts.Preview, assets: opts.Assets, atlas: e.atlas, sorted: &e.sorted}
+	d := &Data{Site: s, Lang: lang, Locale: e.Bundle.Locale(lang), URL: url, Canonical: s.Config.AbsURL(url), Preview: opts.Preview, assets: opts.Assets, countryURL: opts.CountryURL, atlas: e.atlas, sorted: &e.sorted}
 	d.Menu = menu(s, lang, url)
 	for _, other := range s.Langs() {
 		if other == lang {

@@ -157,6 +157,7 @@ func TestMinifyByType(t *testing.T) {
 		{name: "schema json", path: "site.schema.json", in: "{ \"type\" : \"object\" }", want: `{"type":"object"}`},
 		{name: "webmanifest", path: "site.webmanifest", in: "{ \"name\" : \"BioX4Clusters\" }", want: `{"name":"BioX4Clusters"}`},
 		{name: "svg", path: "img/logo.svg", in: "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" height=\"10\">\n  <!-- c -->\n  <rect width=\"10\" height=\"10\" fill=\"#ff0000\" />\n</svg>\n", want: `<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10" fill="red"/></svg>`},
+		{name: "svg in html is kept as written", path: "map.html", in: "<p>a   b</p><svg viewBox=\"0 0 10 10\"><a href=\"/x/\" aria-label=\"1. X\"><title>1. X</title><circle cx=\"5.0\" cy=\"5\" r=\"2\"/></a></svg>", want: `<p>a b</p><svg viewBox="0 0 10 10"><a href="/x/" aria-label="1. X"><title>1. X</title><circle cx="5.0" cy="5" r="2"/></a></svg>`},
 		{name: "xml", path: "sitemap.xml", in: "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset>\n  <url>\n    <loc>https://example.org/</loc>\n  </url>\n</urlset>\n", want: `<?xml version="1.0" encoding="UTF-8"?><urlset><url><loc>https://example.org/</loc></url></urlset>`},
 		{name: "ics untouched", path: "en/missions/brazil/event.ics", in: "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nSUMMARY:  two  spaces \r\nEND:VCALENDAR\r\n"},
 		{name: "txt untouched", path: "robots.txt", in: "User-agent: *\n\nAllow:   /\n"},

@@ -87,6 +87,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	out := fs.String("out", "", "the output folder (default: public/ in the site folder)")
 	quiet := fs.Bool("quiet", false, "print nothing but problems")
 	reportFile := fs.String("report", "", "also write the build summary as JSON to `FILE`, for CI")
+	sync := fs.Bool("sync", false, "flush the output to disk before it replaces the previous one, so that even a power cut leaves one of them whole (slower)")
 	if err := fs.parse(args, stdout, 0); err != nil {
 		return err
 	}
@@ -103,15 +104,21 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return reportProblems(err, stderr)
 	}
 	printWarnings(res.Warnings, stderr)
+	if err := ctx.Err(); err != nil {
+		return errInterrupted
+	}
 	files, err := minify(res)
 	if err != nil {
 		return err
+	}
+	if err := ctx.Err(); err != nil {
+		return errInterrupted
 	}
 	var forbidden []string
 	for _, d := range []string{"content", "templates", "static"} {
 		forbidden = append(forbidden, filepath.Join(sf.source, d))
 	}
-	if err := publish.Write(*out, files, publish.WriteOptions{Forbidden: forbidden}); err != nil {
+	if err := publish.Write(*out, files, publish.WriteOptions{Forbidden: forbidden, Sync: *sync}); err != nil {
 		return err
 	}
 	report := newBuildReport(res, files, *out, time.Since(start))
@@ -125,6 +132,10 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	return nil
 }
+
+// errInterrupted is the error of a build stopped by Ctrl-C or SIGTERM
+// before it wrote anything.
+var errInterrupted = errors.New("interrupted; nothing was written, the previous output is as it was")
 
 // minifyBatch is how many files minify hands publish.Minify at once.
 const minifyBatch = 512

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -150,4 +151,28 @@ func equalTrees(a, b map[string]string) bool {
 		}
 	}
 	return true
+}
+
+// TestInterruptedBuildWritesNothing: a build whose context ends (Ctrl-C,
+// SIGTERM) before it writes leaves the previous output as it was and
+// says so, with exit status 1.
+func TestInterruptedBuildWritesNothing(t *testing.T) {
+	dir := writeSite(t)
+	out := filepath.Join(t.TempDir(), "public")
+	if _, stderr, code := consort("build", "--source", dir, "--out", out, "--sync"); code != 0 {
+		t.Fatalf("first build (--sync): exit %d: %s", code, stderr)
+	}
+	before := snapshot(t, out)
+	if err := os.WriteFile(filepath.Join(dir, "content/en/about.md"), []byte("---\ntitle: Changed\n---\nChanged.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	err := run(ctx, []string{"build", "--source", dir, "--out", out}, io.Discard, io.Discard)
+	if code := exitCode(err); code != 1 || !strings.Contains(errorText(err), "interrupted; nothing was written") {
+		t.Errorf("got exit %d, %q; want 1 and that nothing was written", code, errorText(err))
+	}
+	if after := snapshot(t, out); !equalTrees(before, after) {
+		t.Errorf("the interrupted build changed %s", out)
+	}
 }

@@ -35,7 +35,8 @@
 // Write(dir, files, opts) makes dir hold exactly files plus a marker file
 // ".consort" (content "consort output\n") that tells later builds the folder
 // is theirs. It writes everything into a fresh sibling folder
-// dir.tmp-NNNN, flushes it to disk, then swaps it with dir. On Linux the swap
+// dir.tmp-NNNN, flushes it to disk when opts.Sync asks (for a power cut;
+// a killed build needs no flush), then swaps it with dir. On Linux the swap
 // is a single atomic exchange (renameat2 RENAME_EXCHANGE), so dir is at every
 // moment either the complete previous build or the complete new one. Where the
 // exchange is not available it is two renames (dir -> dir.old-NNNN,

@@ -232,7 +232,8 @@ func TestWriteReplaces(t *testing.T) {
 	}{
 		{name: "exchange"},
 		{name: "two renames", opts: WriteOptions{renameSwap: true}},
-		{name: "fsync each file", opts: WriteOptions{fsyncEach: true}},
+		{name: "synced", opts: WriteOptions{Sync: true}},
+		{name: "fsync each file", opts: WriteOptions{Sync: true, fsyncEach: true}},
 		{name: "one worker", opts: WriteOptions{workers: 1}},
 	}
 	for _, tt := range tests {
@@ -720,9 +721,10 @@ func BenchmarkWrite(b *testing.B) {
 		name string
 		opts WriteOptions
 	}{
-		{name: "default"}, // syncfs on Linux, GOMAXPROCS workers
+		{name: "default"}, // GOMAXPROCS workers, no flush
 		{name: "workers=1", opts: WriteOptions{workers: 1}},
-		{name: "fsync-each", opts: WriteOptions{fsyncEach: true}},
+		{name: "sync", opts: WriteOptions{Sync: true}}, // syncfs on Linux
+		{name: "fsync-each", opts: WriteOptions{Sync: true, fsyncEach: true}},
 	}
 	for _, tt := range tests {
 		b.Run(tt.name, func(b *testing.B) {

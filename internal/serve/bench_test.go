@@ -16,8 +16,7 @@ import (
 )
 
 // BenchmarkReload measures, on generated bilingual sites of 1,000 and
-// 10,000 pages (partners without coordinates, see
-// withoutPartnerCoordinates), the time from writing a file to the reload event reaching
+// 10,000 pages (the corpus as generated, maps included), the time from writing a file to the reload event reaching
 // an open page, for
 //
 //   - body: one partner's text edited;
@@ -38,7 +37,6 @@ func BenchmarkReload(b *testing.B) {
 			if err := corpus.Write(dir, corpus.Options{Pages: n, Seed: 1}); err != nil {
 				b.Fatal(err)
 			}
-			withoutPartnerCoordinates(b, dir)
 			opts := buildOptions()
 			opts.Site.Clock = time.Time{}
 			ts := start(b, dir, Options{Build: opts})
@@ -101,26 +99,6 @@ func BenchmarkReload(b *testing.B) {
 			}
 			b.Logf("server log:\n%s", ts.log)
 		})
-	}
-}
-
-// withoutPartnerCoordinates removes the location of every partner: the
-// theme's consortium map (internal/geomap) spreads its markers in 200
-// rounds over every pair, on the home page and on every page of the
-// partners list, and with thousands of partners it, not the preview,
-// would be what (list) and (template) measure.
-func withoutPartnerCoordinates(b testing.TB, dir string) {
-	locRE := regexp.MustCompile(`(?m)^location: .*\n`)
-	for _, lang := range []string{"en", "fr"} {
-		sub := "content/" + lang + "/partners"
-		entries, err := os.ReadDir(dir + "/" + sub)
-		if err != nil {
-			b.Fatal(err)
-		}
-		for _, e := range entries {
-			name := sub + "/" + e.Name()
-			writeFile(b, dir, name, locRE.ReplaceAllString(readFile(b, dir, name), ""))
-		}
 	}
 }
 

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"math/rand/v2"
 	"os"
 	"path"
@@ -78,6 +79,8 @@ func (o *WriteOptions) at(stage string, n int) error {
 
 // Write replaces folder dir with files, all at once or not at all; see the
 // package documentation for the procedure and the folders it refuses.
+// It is Create, Add of every file (on GOMAXPROCS workers) and Commit,
+// with the files checked as a whole before anything touches the disk.
 func Write(dir string, files []output.File, opts WriteOptions) (err error) {
 	if dir == "" {
 		return errors.New("no output folder given")
@@ -86,17 +89,90 @@ func Write(dir string, files []output.File, opts WriteOptions) (err error) {
 	if err != nil {
 		return err
 	}
+	w, err := Create(dir, opts)
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if err != nil {
+			w.Abort()
+		}
+	}()
+	// The folders first, in order: the workers then only create files.
+	for _, d := range folders(sorted) {
+		if err := w.mkdir(d); err != nil {
+			return fmt.Errorf("writing %s: creating folder %s: %w", w.shown, d, unwrapPath(err))
+		}
+	}
+	workers := opts.workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	workers = min(workers, len(sorted))
+	errs := make([]error, len(sorted))
+	var next atomic.Int64
+	var failed atomic.Bool
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for !failed.Load() {
+				i := int(next.Add(1)) - 1
+				if i >= len(sorted) {
+					return
+				}
+				if errs[i] = w.Add(sorted[i]); errs[i] != nil {
+					failed.Store(true)
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return w.Commit()
+}
+
+// A Writer puts a new build in place of an output folder file by file, for
+// a build that writes its pages as it makes them instead of holding them
+// all: Create, then Add from any number of goroutines, then Commit (or
+// Abort). Until Commit swaps it in, the new build is in a temporary folder
+// beside the output, and the output and its lock are as described for
+// Write.
+type Writer struct {
+	shown, target, parent, tmp string
+	opts                       WriteOptions
+	lock                       *lockFile
+	root                       *os.Root
+
+	mu    sync.Mutex
+	dirs  map[string]bool // folders made in tmp
+	paths map[string]bool // files added
+	n     int             // files added
+	done  bool            // committed or aborted
+}
+
+// Create checks dir (see Write), takes its lock and makes the temporary
+// folder that Add writes into.
+func Create(dir string, opts WriteOptions) (w *Writer, err error) {
+	if dir == "" {
+		return nil, errors.New("no output folder given")
+	}
 	shown := filepath.Clean(dir)
 	target, err := resolve(dir)
 	if err != nil {
-		return fmt.Errorf("output folder %s: %w", shown, err)
+		return nil, fmt.Errorf("output folder %s: %w", shown, err)
 	}
 	if err := checkTarget(shown, target, opts.Forbidden); err != nil {
-		return err
+		return nil, err
 	}
 	parent, base := filepath.Dir(target), filepath.Base(target)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return fmt.Errorf("creating the folder of %s: %w", shown, err)
+		return nil, fmt.Errorf("creating the folder of %s: %w", shown, err)
 	}
 
 	lockPath := target + ".lock"
@@ -106,71 +182,163 @@ func Write(dir string, files []output.File, opts WriteOptions) (err error) {
 	}
 	lock, err := acquireLock(shown, shownLock, lockPath)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	defer func() { err = errors.Join(err, lock.release()) }()
+	defer func() {
+		if err != nil {
+			err = errors.Join(err, lock.release())
+		}
+	}()
 	if err := opts.at(stageLocked, 0); err != nil {
-		return err
+		return nil, err
 	}
-
 	if err := cleanLeftovers(parent, base, target); err != nil {
-		return err
+		return nil, err
 	}
 	if err := checkOwned(shown, target); err != nil {
-		return err
+		return nil, err
 	}
-
 	tmp, err := makeTemp(parent, base)
 	if err != nil {
-		return fmt.Errorf("writing %s: %w", shown, err)
+		return nil, fmt.Errorf("writing %s: %w", shown, err)
 	}
+	root, err := os.OpenRoot(tmp)
+	if err != nil {
+		return nil, errors.Join(fmt.Errorf("writing %s: %w", shown, err), removeTree(tmp))
+	}
+	return &Writer{shown: shown, target: target, parent: parent, tmp: tmp, opts: opts, lock: lock, root: root,
+		dirs: map[string]bool{}, paths: map[string]bool{}}, nil
+}
+
+// useSyncfs tells whether a Sync Writer flushes with one syncfs rather
+// than file by file.
+func (w *Writer) useSyncfs() bool { return runtime.GOOS == "linux" && !w.opts.fsyncEach }
+
+// mkdir makes folder d of the new build and the folders above it, once.
+func (w *Writer) mkdir(d string) error {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	var missing []string
+	for ; d != "." && !w.dirs[d]; d = path.Dir(d) {
+		if w.paths[d] {
+			return fmt.Errorf("output path %q is a file, but a later file needs it to be a folder", d)
+		}
+		missing = append(missing, d)
+	}
+	for i := len(missing) - 1; i >= 0; i-- {
+		if err := w.root.Mkdir(missing[i], 0o755); err != nil {
+			return err
+		}
+		w.dirs[missing[i]] = true
+	}
+	return nil
+}
+
+// Add writes file f into the new build. It refuses a path Write would
+// refuse (see the package documentation), including a second file at
+// the same path and a file where a folder of another is. It is safe to
+// call from several goroutines.
+func (w *Writer) Add(f output.File) error {
+	if err := checkPath(f.Path); err != nil {
+		return err
+	}
+	w.mu.Lock()
+	switch {
+	case w.done:
+		w.mu.Unlock()
+		return errors.New("publish: Add after Commit or Abort")
+	case w.paths[f.Path]:
+		w.mu.Unlock()
+		return fmt.Errorf("output path %q is produced twice", f.Path)
+	case w.dirs[f.Path]:
+		w.mu.Unlock()
+		return fmt.Errorf("output path %q is a file, but other files need it to be a folder", f.Path)
+	}
+	w.paths[f.Path] = true
+	w.mu.Unlock()
+	if err := w.mkdir(path.Dir(f.Path)); err != nil {
+		return fmt.Errorf("writing %s: %s: %w", w.shown, f.Path, unwrapPath(err))
+	}
+	if err := writeFile(w.root, f, w.opts.Sync && !w.useSyncfs()); err != nil {
+		return fmt.Errorf("writing %s: %w", w.shown, err)
+	}
+	w.mu.Lock()
+	w.n++
+	n := w.n
+	w.mu.Unlock()
+	return w.opts.at(stageFile, n)
+}
+
+// Abort removes the temporary folder and releases the lock: the output
+// folder stays as it was. It does nothing after Commit.
+func (w *Writer) Abort() error {
+	w.mu.Lock()
+	if w.done {
+		w.mu.Unlock()
+		return nil
+	}
+	w.done = true
+	w.mu.Unlock()
+	w.root.Close()
+	return errors.Join(removeTree(w.tmp), w.lock.release())
+}
+
+// Commit flushes the new build when WriteOptions.Sync says so, swaps it
+// in place of the output folder and removes the previous build. If it
+// fails before the swap, the output folder is as it was.
+func (w *Writer) Commit() (err error) {
+	w.mu.Lock()
+	if w.done {
+		w.mu.Unlock()
+		return errors.New("publish: Commit after Commit or Abort")
+	}
+	n := w.n
+	w.mu.Unlock()
 	swapped := false
 	defer func() {
 		if !swapped {
-			if rerr := removeTree(tmp); rerr != nil {
-				err = errors.Join(err, fmt.Errorf("removing temporary folder: %w", rerr))
-			}
+			err = errors.Join(err, w.Abort())
+			return
 		}
+		w.mu.Lock()
+		w.done = true
+		w.mu.Unlock()
+		err = errors.Join(err, w.lock.release())
 	}()
-
-	useSyncfs := runtime.GOOS == "linux" && !opts.fsyncEach
-	if err := writeTree(tmp, sorted, opts.Sync && !useSyncfs, &opts); err != nil {
-		return fmt.Errorf("writing %s: %w", shown, err)
-	}
-	if err := opts.at(stageWritten, len(sorted)); err != nil {
+	w.root.Close()
+	if err := w.opts.at(stageWritten, n); err != nil {
 		return err
 	}
 	switch {
-	case !opts.Sync:
-	case useSyncfs:
-		err = syncFilesystem(tmp)
+	case !w.opts.Sync:
+	case w.useSyncfs():
+		err = syncFilesystem(w.tmp)
 	default:
-		err = syncFolders(tmp, sorted)
+		err = syncFolders(w.tmp, slices.Sorted(maps.Keys(w.dirs)))
 	}
 	if err != nil {
-		return fmt.Errorf("flushing %s to disk: %w", shown, err)
+		return fmt.Errorf("flushing %s to disk: %w", w.shown, err)
 	}
-	if err := opts.at(stageSynced, len(sorted)); err != nil {
+	if err := w.opts.at(stageSynced, n); err != nil {
 		return err
 	}
-
-	old, err := swap(tmp, target, &opts)
+	old, err := swap(w.tmp, w.target, &w.opts)
 	if err != nil {
-		return fmt.Errorf("replacing %s: %w", shown, err)
+		return fmt.Errorf("replacing %s: %w", w.shown, err)
 	}
 	swapped = true
-	opts.at(stageSwapped, len(sorted))
-	if opts.Sync {
-		if err := syncDir(parent); err != nil {
-			return fmt.Errorf("%s was written, but flushing its folder to disk failed: %w", shown, err)
+	w.opts.at(stageSwapped, n)
+	if w.opts.Sync {
+		if err := syncDir(w.parent); err != nil {
+			return fmt.Errorf("%s was written, but flushing its folder to disk failed: %w", w.shown, err)
 		}
 	}
 	if old != "" {
 		if err := removeTree(old); err != nil {
-			return fmt.Errorf("%s was written, but removing the previous build (%s) failed; the next build retries: %w", shown, old, err)
+			return fmt.Errorf("%s was written, but removing the previous build (%s) failed; the next build retries: %w", w.shown, old, err)
 		}
 	}
-	opts.at(stageDone, len(sorted))
+	w.opts.at(stageDone, n)
 	return nil
 }
 
@@ -307,59 +475,6 @@ func folders(files []output.File) []string {
 	return dirs
 }
 
-// writeTree writes the sorted files into folder tmp, through an os.Root so
-// that nothing lands outside it. With fsync, every file is flushed as it is
-// written.
-func writeTree(tmp string, files []output.File, fsync bool, opts *WriteOptions) error {
-	root, err := os.OpenRoot(tmp)
-	if err != nil {
-		return err
-	}
-	defer root.Close()
-	for _, d := range folders(files) {
-		if err := root.Mkdir(d, 0o755); err != nil {
-			return fmt.Errorf("creating folder %s: %w", d, unwrapPath(err))
-		}
-	}
-
-	workers := opts.workers
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
-	}
-	workers = min(workers, len(files))
-	errs := make([]error, len(files))
-	var next, done atomic.Int64
-	var failed atomic.Bool
-	var wg sync.WaitGroup
-	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for !failed.Load() {
-				i := int(next.Add(1)) - 1
-				if i >= len(files) {
-					return
-				}
-				err := writeFile(root, files[i], fsync)
-				if err == nil {
-					err = opts.at(stageFile, int(done.Add(1)))
-				}
-				if err != nil {
-					errs[i] = err
-					failed.Store(true)
-				}
-			}
-		}()
-	}
-	wg.Wait()
-	for _, err := range errs {
-		if err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
 // writeFile creates f in root; the file must not exist yet.
 func writeFile(root *os.Root, f output.File, fsync bool) error {
 	w, err := root.OpenFile(f.Path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
@@ -390,8 +505,8 @@ func unwrapPath(err error) error {
 
 // syncFolders flushes tmp's folders, for systems where the files were
 // fsynced one by one.
-func syncFolders(tmp string, files []output.File) error {
-	for _, d := range folders(files) {
+func syncFolders(tmp string, dirs []string) error {
+	for _, d := range dirs {
 		if err := syncDir(filepath.Join(tmp, filepath.FromSlash(d))); err != nil {
 			return err
 		}

@@ -270,8 +270,12 @@ func TestBrowserCatalogue(t *testing.T) {
 		if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/fr/catalogue/"), chromedp.WaitVisible(chromedp.ID("cat-q"))); err != nil {
 			t.Fatal(err)
 		}
-		eval[any](t, ctx, `document.getElementById("cat-q").focus()`)
-		waitFor(t, ctx, "the index", `document.getElementById("cat-form").getAttribute("aria-busy") === null`)
+		// The first input loads the index (the page's script may not
+		// have run when the field became visible, so a focus can come too
+		// early to start it); once the results show it, searching is
+		// synchronous.
+		eval[any](t, ctx, `(() => { const q = document.getElementById("cat-q"); q.focus(); q.value = "hopitaux"; q.dispatchEvent(new Event("input", {bubbles: true})); })()`)
+		waitFor(t, ctx, "the index", `document.getElementById("cat-form").getAttribute("aria-busy") === null && [...document.querySelectorAll("#cat-results .cat-name")].map(a => a.textContent).join("|") === "Hôpital universitaire de Varsovie"`)
 		for _, c := range []struct {
 			query string
 			want  []string

@@ -107,7 +107,9 @@ func TestLiveReloadInBrowser(t *testing.T) {
 	writeFile(t, dir, "content/en/english-only.md", "---\ntitle: English only\n---\nFixed.\n")
 	waitJS(t, ctx, "overlay gone", `document.body.innerText.includes("Fixed.") && `+shadow+`.querySelector(".overlay") === null`)
 
-	// The editor bar can be put away, for the rest of the session.
+	// The editor bar can be put away, for the rest of the session (once
+	// live.js runs: before, the button has no listener).
+	connected(t, ctx)
 	evalJS[bool](t, ctx, `(() => { `+shadow+`.querySelector("[data-dismiss]").click(); return true })()`)
 	if err := chromedp.Do(ctx, chromedp.Reload()); err != nil {
 		t.Fatal(err)

@@ -98,8 +98,41 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if *out == "" {
 		*out = filepath.Join(sf.source, "public")
 	}
+	var forbidden []string
+	for _, d := range []string{"content", "templates", "static"} {
+		forbidden = append(forbidden, filepath.Join(sf.source, d))
+	}
 	start := time.Now()
+	// The pages are written as they are rendered, into a temporary
+	// folder that replaces --out only once everything succeeded: the
+	// build never holds them all in memory.
+	w, err := publish.Create(*out, publish.WriteOptions{Forbidden: forbidden, Sync: *sync})
+	if err != nil {
+		return err
+	}
+	committed := false
+	defer func() {
+		if !committed {
+			w.Abort()
+		}
+	}()
+	report := newBuildReport(*out)
+	mz := publish.NewMinifier()
+	opts.Emit = func(f output.File) error {
+		if ctx.Err() != nil {
+			return errInterrupted
+		}
+		m, err := mz.File(f)
+		if err != nil {
+			return err
+		}
+		report.count(m)
+		return w.Add(m)
+	}
 	res, err := build.Build(opts)
+	if errors.Is(err, errInterrupted) {
+		return errInterrupted
+	}
 	if err != nil {
 		return reportProblems(err, stderr)
 	}
@@ -114,14 +147,17 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err := ctx.Err(); err != nil {
 		return errInterrupted
 	}
-	var forbidden []string
-	for _, d := range []string{"content", "templates", "static"} {
-		forbidden = append(forbidden, filepath.Join(sf.source, d))
-	}
-	if err := publish.Write(*out, files, publish.WriteOptions{Forbidden: forbidden, Sync: *sync}); err != nil {
+	if err := w.AddAll(files); err != nil {
 		return err
 	}
-	report := newBuildReport(res, files, *out, time.Since(start))
+	for _, f := range files {
+		report.count(f)
+	}
+	if err := w.Commit(); err != nil {
+		return err
+	}
+	committed = true
+	report.finish(res, time.Since(start))
 	if *reportFile != "" {
 		if err := report.write(*reportFile); err != nil {
 			return err

@@ -8,6 +8,7 @@ import (
 	"os"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"consort/internal/build"
@@ -29,6 +30,8 @@ type buildReport struct {
 	ByType     map[string]typeCount `json:"byType"`
 	Warnings   int                  `json:"warnings"`
 	DurationMS int64                `json:"durationMs"`
+
+	mu sync.Mutex // count's
 }
 
 type typeCount struct {
@@ -36,30 +39,40 @@ type typeCount struct {
 	Bytes int64 `json:"bytes"`
 }
 
-// newBuildReport sums up a build and the files it published.
-func newBuildReport(res *build.Result, files []output.File, out string, took time.Duration) *buildReport {
-	r := &buildReport{Out: out, Pages: res.Stats.Pages, Files: len(files), ByType: map[string]typeCount{},
-		Warnings: len(res.Warnings), DurationMS: took.Milliseconds()}
-	if r.Pages == nil {
-		r.Pages = map[string]map[string]int{}
+// newBuildReport starts the report of a build into out; count adds the
+// files as they are published, finish the rest.
+func newBuildReport(out string) *buildReport {
+	return &buildReport{Out: out, Pages: map[string]map[string]int{}, ByType: map[string]typeCount{}}
+}
+
+// count adds a published file. It is safe for concurrent use.
+func (r *buildReport) count(f output.File) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.Files++
+	r.Bytes += int64(len(f.Data))
+	ext := strings.TrimPrefix(f.Ext(), ".")
+	if ext == "" {
+		ext = "other"
+	}
+	c := r.ByType[ext]
+	c.Files++
+	c.Bytes += int64(len(f.Data))
+	r.ByType[ext] = c
+}
+
+// finish adds what the build made besides files, and its time.
+func (r *buildReport) finish(res *build.Result, took time.Duration) {
+	if res.Stats.Pages != nil {
+		r.Pages = res.Stats.Pages
 	}
 	for _, kinds := range r.Pages {
 		for _, n := range kinds {
 			r.PagesTotal += n
 		}
 	}
-	for _, f := range files {
-		r.Bytes += int64(len(f.Data))
-		ext := strings.TrimPrefix(f.Ext(), ".")
-		if ext == "" {
-			ext = "other"
-		}
-		c := r.ByType[ext]
-		c.Files++
-		c.Bytes += int64(len(f.Data))
-		r.ByType[ext] = c
-	}
-	return r
+	r.Warnings = len(res.Warnings)
+	r.DurationMS = took.Milliseconds()
 }
 
 // print writes the summary: a line with the totals, pages per kind and

@@ -14,7 +14,9 @@ import (
 	"io"
 	"io/fs"
 	"path"
+	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"consort/internal/catalogue"
@@ -38,6 +40,14 @@ type Options struct {
 	Site          site.Options
 	// Preview marks a build for `consort serve` (drafts badged).
 	Preview bool
+	// Emit, when set, receives each page that nothing after rendering
+	// changes (an HTML page with no image to resize and not marked
+	// noindex) as soon as it is rendered, from several goroutines at
+	// once; Result.Files then leaves those pages out, so that a build
+	// that writes them as they come never holds them all (consort
+	// build). Result.Stats counts them. An error from Emit fails the
+	// build.
+	Emit func(output.File) error
 }
 
 // Result is a finished build.
@@ -75,10 +85,15 @@ func Build(opts Options) (*Result, error) {
 		return nil, err
 	}
 	ropts := render.Options{Preview: opts.Preview, Assets: assets, CountryURL: catalogue.CountryURL(s)}
+	var emitted emitted
+	if opts.Emit != nil {
+		ropts.Emit = emitted.wrap(opts.Emit)
+	}
 	files, err := eng.Render(s, ropts)
 	if err != nil {
 		return nil, err
 	}
+	ropts.Emit = nil // the catalogue's pages and the rest are returned
 	for _, st := range stages() {
 		out, err := st.run(s, eng, ropts, files)
 		if err != nil {
@@ -93,8 +108,48 @@ func Build(opts Options) (*Result, error) {
 	if err := checkCollisions(files); err != nil {
 		return nil, err
 	}
+	files = emitted.drop(files)
 	output.Sort(files)
-	return result(s, eng, files, start), nil
+	r := result(s, eng, files, start)
+	r.Stats.Files += emitted.files
+	r.Stats.Bytes += emitted.bytes
+	return r, nil
+}
+
+// emitted keeps count of the pages a build handed to Options.Emit.
+type emitted struct {
+	mu    sync.Mutex
+	paths map[string]bool
+	files int
+	bytes int64
+}
+
+// wrap returns the render.Options.Emit that offers final pages to emit.
+func (e *emitted) wrap(emit func(output.File) error) func(output.File) (bool, error) {
+	e.paths = map[string]bool{}
+	return func(f output.File) (bool, error) {
+		if f.Ext() != ".html" || !images.Final(f.Data) || feeds.NoIndex(f.Data) {
+			return false, nil
+		}
+		if err := emit(f); err != nil {
+			return false, err
+		}
+		e.mu.Lock()
+		e.paths[f.Path] = true
+		e.files++
+		e.bytes += int64(len(f.Data))
+		e.mu.Unlock()
+		return true, nil
+	}
+}
+
+// drop returns files without the pages emitted (which render returned
+// with their Path only, for the feeds' and the collision checks' sake).
+func (e *emitted) drop(files []output.File) []output.File {
+	if len(e.paths) == 0 {
+		return files
+	}
+	return slices.DeleteFunc(files, func(f output.File) bool { return f.Data == nil && e.paths[f.Path] })
 }
 
 // A stage makes outputs from the whole site once its pages are rendered;

@@ -15,6 +15,11 @@ import (
 // maxURLs is the most <url> elements one sitemap may hold (sitemaps.org).
 const maxURLs = 50000
 
+// NoIndex reports whether an HTML page asks search engines not to index
+// it (<meta name="robots" content="noindex">); Sitemaps leaves such
+// pages out.
+func NoIndex(page []byte) bool { return noindexRE.Match(page) }
+
 // noindexRE finds <meta name="robots" content="...noindex...">.
 var noindexRE = regexp.MustCompile(`(?i)<meta\s+name="?robots"?\s+content="?[^">]*noindex`)
 

@@ -254,6 +254,21 @@ func resize(name string, data []byte, widths []int, in *info) []output.File {
 	return files
 }
 
+// Final reports whether Process would leave an HTML page as it is: it
+// shows no image of the site that Process resizes (a local JPEG, PNG,
+// GIF or WebP). A build may write such a page before Process runs.
+func Final(page []byte) bool {
+	if !hasImg(page) {
+		return true
+	}
+	for _, src := range imgSources(page) {
+		if p, ok := localPath(src); ok && isRaster(p) {
+			return false
+		}
+	}
+	return true
+}
+
 // hasImg reports whether a page may have an <img> tag (in any case), so
 // that pages without one are not tokenized.
 func hasImg(page []byte) bool {

@@ -111,7 +111,7 @@ func Minify(files []output.File) ([]output.File, error) {
 	out := make([]output.File, len(files))
 	copy(out, files)
 	errs := make([]error, len(files))
-	m := newMinifier()
+	m := NewMinifier()
 
 	var next atomic.Int64
 	var wg sync.WaitGroup
@@ -125,19 +125,7 @@ func Minify(files []output.File) ([]output.File, error) {
 				if i >= len(files) {
 					return
 				}
-				media, ok := mediaByExt[files[i].Ext()]
-				if !ok || files[i].Minified {
-					continue
-				}
-				// The parsers rewrite their input in place (whitespace,
-				// entities), so give them a copy: the caller's Data
-				// must stay as it was.
-				data, err := m.Bytes(media, bytes.Clone(files[i].Data))
-				if err != nil {
-					errs[i] = fmt.Errorf("%s: minify: %w", files[i].Path, err)
-					continue
-				}
-				out[i].Data, out[i].Minified = data, true
+				out[i], errs[i] = m.File(files[i])
 			}
 		}()
 	}
@@ -146,4 +134,28 @@ func Minify(files []output.File) ([]output.File, error) {
 		return nil, err
 	}
 	return out, nil
+}
+
+// A Minifier minifies one file at a time, as Minify does, for a build
+// that writes its pages as it makes them. It is safe for concurrent use.
+type Minifier struct{ m *minify.M }
+
+// NewMinifier returns a Minifier.
+func NewMinifier() *Minifier { return &Minifier{newMinifier()} }
+
+// File returns f minified, or f itself when its extension is not one
+// Minify knows or it is minified already. f.Data is not modified.
+func (mz *Minifier) File(f output.File) (output.File, error) {
+	media, ok := mediaByExt[f.Ext()]
+	if !ok || f.Minified {
+		return f, nil
+	}
+	// The parsers rewrite their input in place (whitespace, entities),
+	// so give them a copy: the caller's Data must stay as it was.
+	data, err := mz.m.Bytes(media, bytes.Clone(f.Data))
+	if err != nil {
+		return output.File{}, fmt.Errorf("%s: minify: %w", f.Path, err)
+	}
+	f.Data, f.Minified = data, true
+	return f, nil
 }

@@ -104,35 +104,8 @@ func Write(dir string, files []output.File, opts WriteOptions) (err error) {
 			return fmt.Errorf("writing %s: creating folder %s: %w", w.shown, d, unwrapPath(err))
 		}
 	}
-	workers := opts.workers
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
-	}
-	workers = min(workers, len(sorted))
-	errs := make([]error, len(sorted))
-	var next atomic.Int64
-	var failed atomic.Bool
-	var wg sync.WaitGroup
-	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for !failed.Load() {
-				i := int(next.Add(1)) - 1
-				if i >= len(sorted) {
-					return
-				}
-				if errs[i] = w.Add(sorted[i]); errs[i] != nil {
-					failed.Store(true)
-				}
-			}
-		}()
-	}
-	wg.Wait()
-	for _, err := range errs {
-		if err != nil {
-			return err
-		}
+	if err := w.AddAll(sorted); err != nil {
+		return err
 	}
 	return w.Commit()
 }
@@ -267,6 +240,42 @@ func (w *Writer) Add(f output.File) error {
 	n := w.n
 	w.mu.Unlock()
 	return w.opts.at(stageFile, n)
+}
+
+// AddAll adds files on GOMAXPROCS goroutines and returns the first
+// error in their order.
+func (w *Writer) AddAll(files []output.File) error {
+	workers := w.opts.workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	workers = min(workers, len(files))
+	errs := make([]error, len(files))
+	var next atomic.Int64
+	var failed atomic.Bool
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for !failed.Load() {
+				i := int(next.Add(1)) - 1
+				if i >= len(files) {
+					return
+				}
+				if errs[i] = w.Add(files[i]); errs[i] != nil {
+					failed.Store(true)
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // Abort removes the temporary folder and releases the lock: the output

@@ -135,6 +135,11 @@ type Options struct {
 	// marker (the catalogue's country page); nil links it to the
 	// section that lists the places.
 	CountryURL func(lang, code string) string
+	// Emit, when set, is offered each page as soon as it is rendered,
+	// from several goroutines at once; a page it takes (true) is
+	// returned by Render with its Path only, so that the caller need
+	// not hold every page until the end. 404 pages are not offered.
+	Emit func(output.File) (taken bool, err error)
 }
 
 // Render renders every page of the site, the list pages with their
@@ -144,7 +149,7 @@ func (e *Engine) Render(s *site.Site, opts Options) ([]output.File, error) {
 	for _, p := range s.Pages {
 		jobs = append(jobs, e.PageJobs(s, p, opts)...)
 	}
-	return e.RenderJobs(s, append(jobs, e.SiteJobs(s, opts)...))
+	return e.renderJobs(s, append(jobs, e.SiteJobs(s, opts)...), opts.Emit)
 }
 
 // Job is one file to render: a layout and the data it receives.
@@ -189,6 +194,10 @@ func (e *Engine) SiteJobs(s *site.Site, opts Options) []Job {
 // same order; when the default language's 404 page is among them, a copy
 // at /404.html follows.
 func (e *Engine) RenderJobs(s *site.Site, jobs []Job) ([]output.File, error) {
+	return e.renderJobs(s, jobs, nil)
+}
+
+func (e *Engine) renderJobs(s *site.Site, jobs []Job, emit func(output.File) (bool, error)) ([]output.File, error) {
 	files := make([]output.File, len(jobs))
 	errs := make([]error, len(jobs))
 	var wg sync.WaitGroup
@@ -199,7 +208,14 @@ func (e *Engine) RenderJobs(s *site.Site, jobs []Job) ([]output.File, error) {
 		go func() {
 			defer func() { <-sem; wg.Done() }()
 			html, err := e.Execute(j.Layout, j.Data)
-			files[i], errs[i] = output.File{Path: FilePath(j.Data.URL), Data: html}, err
+			f := output.File{Path: FilePath(j.Data.URL), Data: html}
+			if err == nil && emit != nil && path.Base(f.Path) != "404.html" {
+				var taken bool
+				if taken, err = emit(f); taken {
+					f.Data = nil
+				}
+			}
+			files[i], errs[i] = f, err
 		}()
 	}
 	wg.Wait()

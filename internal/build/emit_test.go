@@ -1,0 +1,91 @@
+package build
+
+import (
+	"bytes"
+	"image"
+	pngpkg "image/png"
+	"strings"
+	"sync"
+	"testing"
+	"testing/fstest"
+
+	"consort/internal/output"
+	"consort/internal/site"
+	"consort/templates"
+)
+
+// TestEmitGivesTheSameFiles: a build that hands its final pages to
+// Options.Emit as it renders them makes, emitted and returned together,
+// byte for byte the files of a build that returns them all; the pages it
+// keeps are those that a later stage still changes (an image to resize)
+// or reads (noindex), and Stats counts all.
+func TestEmitGivesTheSameFiles(t *testing.T) {
+	fsys := fixture(t, "bilingual")
+	// A photo in one page: Process rewrites that page, so it is kept.
+	var png bytes.Buffer
+	if err := pngpkg.Encode(&png, image.NewRGBA(image.Rect(0, 0, 40, 30))); err != nil {
+		t.Fatal(err)
+	}
+	fsys["static/img/photo.png"] = &fstest.MapFile{Data: png.Bytes()}
+	fsys["content/en/about.md"].Data = append(fsys["content/en/about.md"].Data, "\n![A photo of the team](/img/photo.png)\n"...)
+	all, err := buildFixture(t, fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var mu sync.Mutex
+	emitted := map[string][]byte{}
+	opts := Options{Source: fsys, Theme: templates.FS, Static: fstest.MapFS{}, Site: site.Options{Clock: clock}}
+	opts.Emit = func(f output.File) error {
+		mu.Lock()
+		defer mu.Unlock()
+		if _, dup := emitted[f.Path]; dup {
+			t.Errorf("%s emitted twice", f.Path)
+		}
+		emitted[f.Path] = f.Data
+		return nil
+	}
+	res, err := Build(opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(emitted) == 0 {
+		t.Fatal("got no page emitted; want the pages as they are rendered")
+	}
+	got := map[string][]byte{}
+	for p, d := range emitted {
+		got[p] = d
+	}
+	for _, f := range res.Files {
+		if _, dup := got[f.Path]; dup {
+			t.Errorf("%s: both emitted and returned", f.Path)
+		}
+		got[f.Path] = f.Data
+	}
+	for _, f := range all.Files {
+		if d, ok := got[f.Path]; !ok {
+			t.Errorf("%s: missing", f.Path)
+		} else if !bytes.Equal(d, f.Data) {
+			t.Errorf("%s: got different bytes when emitted", f.Path)
+		}
+		delete(got, f.Path)
+	}
+	for p := range got {
+		t.Errorf("%s: made only when emitting", p)
+	}
+	for _, f := range all.Files {
+		if f.Path == "en/about/index.html" && !bytes.Contains(f.Data, []byte(`width="40" height="30"`)) {
+			t.Fatal("en/about/index.html has no width and height on its photo; the image stage did not see it")
+		}
+	}
+	if _, ok := emitted["en/about/index.html"]; ok {
+		t.Error("en/about/index.html (with a photo to resize) emitted; want it kept for the image stage")
+	}
+	for p, d := range emitted {
+		if !strings.HasSuffix(p, ".html") || strings.HasSuffix(p, "404.html") || bytes.Contains(d, []byte("noindex")) {
+			t.Errorf("%s: emitted; want only final HTML pages", p)
+		}
+	}
+	if res.Stats.Files != all.Stats.Files || res.Stats.Bytes != all.Stats.Bytes {
+		t.Errorf("stats: got %d files, %d bytes; want %d, %d", res.Stats.Files, res.Stats.Bytes, all.Stats.Files, all.Stats.Bytes)
+	}
+}

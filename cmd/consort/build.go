@@ -116,6 +116,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 			w.Abort()
 		}
 	}()
+	opts.Site.DropSource = true
 	report := newBuildReport(*out)
 	mz := publish.NewMinifier()
 	opts.Emit = func(f output.File) error {

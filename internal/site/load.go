@@ -38,6 +38,11 @@ type Options struct {
 	// Cache, when set, keeps parsed and rendered files between Loads of
 	// the same site so that unchanged files are not done again.
 	Cache *Cache
+	// DropSource frees each page's Markdown source (Page.Body) once it
+	// is converted, for a build that needs it no more (consort build:
+	// at 10,000 pages it is 60 MB held to the end). Ignored with a
+	// Cache: the preview compares sources.
+	DropSource bool
 }
 
 // DefaultMaxFileSize is the size limit of a content file unless Options say otherwise.
@@ -757,6 +762,9 @@ func (l *loader) renderMarkdown(s *Site) {
 		}
 		res := l.opts.Cache.convert(conv, s, p, l.configSum)
 		p.HTML, p.Headings, p.Links, p.Images = res.HTML, res.Headings, res.Links, res.Images
+		if l.opts.DropSource && l.opts.Cache == nil {
+			p.Body = nil
+		}
 		for _, pr := range res.Problems {
 			l.add(Problem{File: p.File, Line: pr.Line, Msg: pr.Msg})
 		}

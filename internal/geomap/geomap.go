@@ -420,6 +420,9 @@ func spread(truePos []pt, w, h float64) []pt {
 				moved = true
 			})
 		}
+		if !moved && iter == 0 {
+			break // apart already: nothing to pull back
+		}
 		// Pull back towards the true place, less and less.
 		if iter < 100 {
 			for i := range pos {

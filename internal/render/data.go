@@ -286,9 +286,49 @@ func (d *Data) PagesOf(section string) []*site.Page {
 // a section in the language's collation for every page made rendering
 // quadratic. It holds the sections of one site at a time.
 type sortedPages struct {
-	mu   sync.Mutex
-	site *site.Site
-	m    map[string][]*site.Page // lang + "/" + section
+	mu    sync.Mutex
+	site  *site.Site
+	m     map[string][]*site.Page // lang + "/" + section
+	shade map[string]shading      // by lang, for the maps
+}
+
+// shading is what a language's maps shade: the clusters' countries and
+// the missions' target markets, in the order of their sections.
+type shading struct{ members, markets []string }
+
+// shadingOf returns the shading of lang's maps, worked out once per site.
+func (c *sortedPages) shadingOf(d *Data) shading {
+	if c == nil {
+		return (&sortedPages{}).shadingOf(d)
+	}
+	c.mu.Lock()
+	if c.site != d.Site {
+		c.site, c.m, c.shade = d.Site, map[string][]*site.Page{}, nil
+	}
+	sh, ok := c.shade[d.Lang]
+	c.mu.Unlock()
+	if ok {
+		return sh
+	}
+	for _, p := range d.PagesOf("clusters") {
+		if cl := p.Cluster(); cl != nil && cl.Country != "" && !slices.Contains(sh.members, cl.Country) {
+			sh.members = append(sh.members, cl.Country)
+		}
+	}
+	for _, p := range d.PagesOf("missions") {
+		if mi := p.Mission(); mi != nil && mi.Country != "" && !slices.Contains(sh.markets, mi.Country) {
+			sh.markets = append(sh.markets, mi.Country)
+		}
+	}
+	c.mu.Lock()
+	if c.site == d.Site {
+		if c.shade == nil {
+			c.shade = map[string]shading{}
+		}
+		c.shade[d.Lang] = sh
+	}
+	c.mu.Unlock()
+	return sh
 }
 
 // get returns a copy of the section sorted by sortChildren.
@@ -296,7 +336,7 @@ func (c *sortedPages) get(s *site.Site, loc *i18n.Locale, lang, section string) 
 	key := lang + "/" + section
 	c.mu.Lock()
 	if c.site != s {
-		c.site, c.m = s, map[string][]*site.Page{}
+		c.site, c.m, c.shade = s, map[string][]*site.Page{}, nil
 	}
 	ps, ok := c.m[key]
 	c.mu.Unlock()

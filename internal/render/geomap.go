@@ -92,16 +92,8 @@ func (d *Data) drawMap() *MapView {
 		Width:       width,
 		Span:        span,
 	}
-	for _, c := range d.PagesOf("clusters") {
-		if cl := c.Cluster(); cl != nil && cl.Country != "" && !slices.Contains(opts.Shade, cl.Country) {
-			opts.Shade = append(opts.Shade, cl.Country)
-		}
-	}
-	for _, m := range d.PagesOf("missions") {
-		if mi := m.Mission(); mi != nil && mi.Country != "" && !slices.Contains(opts.Markets, mi.Country) {
-			opts.Markets = append(opts.Markets, mi.Country)
-		}
-	}
+	sh := d.sorted.shadingOf(d)
+	opts.Shade, opts.Markets = sh.members, sh.markets
 	dr := d.atlas.Draw(places, opts)
 	return &MapView{
 		Europe:  template.HTML(dr.Europe),

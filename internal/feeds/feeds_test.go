@@ -371,3 +371,24 @@ func TestRedirectProblems(t *testing.T) {
 		})
 	}
 }
+
+func TestNoIndex(t *testing.T) {
+	tests := []struct {
+		name string
+		page string
+		want bool
+	}{
+		{"meta noindex", `<head><meta name="robots" content="noindex"></head>`, true},
+		{"upper case", `<HEAD><META NAME=ROBOTS CONTENT="NOINDEX, follow"></HEAD>`, true},
+		{"word in the text only", `<p>noindex is a robots value</p>`, false},
+		{"no word", `<p>nothing to see, no index</p>`, false},
+		{"empty", ``, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := feeds.NoIndex([]byte(tt.page)); got != tt.want {
+				t.Errorf("NoIndex(%q) = %v; want %v", tt.page, got, tt.want)
+			}
+		})
+	}
+}

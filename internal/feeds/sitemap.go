@@ -18,7 +18,24 @@ const maxURLs = 50000
 // NoIndex reports whether an HTML page asks search engines not to index
 // it (<meta name="robots" content="noindex">); Sitemaps leaves such
 // pages out.
-func NoIndex(page []byte) bool { return noindexRE.Match(page) }
+func NoIndex(page []byte) bool {
+	// The expression only where the word is, found by its last letter
+	// (rare in pages, and found fast): most pages lack it.
+	const word = "noindex"
+	for _, x := range []byte{'x', 'X'} {
+		for i := 0; ; {
+			j := bytes.IndexByte(page[i:], x)
+			if j < 0 {
+				break
+			}
+			i += j + 1
+			if i >= len(word) && bytes.EqualFold(page[i-len(word):i], []byte(word)) {
+				return noindexRE.Match(page)
+			}
+		}
+	}
+	return false
+}
 
 // noindexRE finds <meta name="robots" content="...noindex...">.
 var noindexRE = regexp.MustCompile(`(?i)<meta\s+name="?robots"?\s+content="?[^">]*noindex`)
@@ -47,7 +64,7 @@ func Sitemaps(s *site.Site, pages []output.File) []output.File {
 	}
 	perLang := map[string][]sitemapURL{}
 	for _, f := range pages {
-		if f.Ext() != ".html" || strings.HasSuffix(f.Path, "404.html") || noindexRE.Match(f.Data) {
+		if f.Ext() != ".html" || strings.HasSuffix(f.Path, "404.html") || NoIndex(f.Data) {
 			continue
 		}
 		lang, _, ok := strings.Cut(f.Path, "/")

@@ -258,13 +258,25 @@ func resize(name string, data []byte, widths []int, in *info) []output.File {
 // shows no image of the site that Process resizes (a local JPEG, PNG,
 // GIF or WebP). A build may write such a page before Process runs.
 func Final(page []byte) bool {
-	if !hasImg(page) {
-		return true
-	}
-	for _, src := range imgSources(page) {
-		if p, ok := localPath(src); ok && isRaster(p) {
-			return false
+	// Each "<img" read as one tag from there, not the whole page
+	// tokenized: an "<img" in a script or comment makes a page wrongly
+	// not final, which only means it waits for Process.
+	for i := bytes.IndexByte(page, '<'); i >= 0 && i+4 <= len(page); {
+		if bytes.EqualFold(page[i+1:i+4], []byte("img")) {
+			z := html.NewTokenizer(bytes.NewReader(page[i:]))
+			if tt := z.Next(); tt == html.StartTagToken || tt == html.SelfClosingTagToken {
+				if t := z.Token(); t.Data == "img" {
+					if p, ok := localPath(attr(t, "src")); ok && isRaster(p) {
+						return false
+					}
+				}
+			}
 		}
+		j := bytes.IndexByte(page[i+1:], '<')
+		if j < 0 {
+			return true
+		}
+		i += 1 + j
 	}
 	return true
 }

@@ -342,3 +342,26 @@ func TestHasImg(t *testing.T) {
 		})
 	}
 }
+
+func TestFinal(t *testing.T) {
+	tests := []struct {
+		name string
+		page string
+		want bool
+	}{
+		{"no image", `<p>text</p>`, true},
+		{"a photo of the site", `<p><img src="/img/team.jpg" alt="The team"></p>`, false},
+		{"upper case", `<P><IMG SRC="/img/team.PNG" ALT="x"></P>`, false},
+		{"an SVG logo", `<img src="/img/logo.svg" alt="">`, true},
+		{"another host's photo", `<img src="https://example.org/a.jpg" alt="">`, true},
+		{"a photo after a logo", `<img src="/img/logo.svg" alt=""><img alt="" src='/img/a%20b.webp'>`, false},
+		{"the word in text", `<p>an &lt;img> tag</p>`, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := images.Final([]byte(tt.page)); got != tt.want {
+				t.Errorf("Final(%q) = %v; want %v", tt.page, got, tt.want)
+			}
+		})
+	}
+}

@@ -261,40 +261,37 @@ func Final(page []byte) bool {
 	// Each "<img" read as one tag from there, not the whole page
 	// tokenized: an "<img" in a script or comment makes a page wrongly
 	// not final, which only means it waits for Process.
-	for i := bytes.IndexByte(page, '<'); i >= 0 && i+4 <= len(page); {
-		if bytes.EqualFold(page[i+1:i+4], []byte("img")) {
-			z := html.NewTokenizer(bytes.NewReader(page[i:]))
-			if tt := z.Next(); tt == html.StartTagToken || tt == html.SelfClosingTagToken {
-				if t := z.Token(); t.Data == "img" {
-					if p, ok := localPath(attr(t, "src")); ok && isRaster(p) {
-						return false
-					}
+	for i := imgAt(page, 0); i >= 0; i = imgAt(page, i+1) {
+		z := html.NewTokenizer(bytes.NewReader(page[i:]))
+		if tt := z.Next(); tt == html.StartTagToken || tt == html.SelfClosingTagToken {
+			if t := z.Token(); t.Data == "img" {
+				if p, ok := localPath(attr(t, "src")); ok && isRaster(p) {
+					return false
 				}
 			}
 		}
-		j := bytes.IndexByte(page[i+1:], '<')
-		if j < 0 {
-			return true
-		}
-		i += 1 + j
 	}
 	return true
 }
 
 // hasImg reports whether a page may have an <img> tag (in any case), so
 // that pages without one are not tokenized.
-func hasImg(page []byte) bool {
-	for i := bytes.IndexByte(page, '<'); i >= 0 && i+4 <= len(page); {
+func hasImg(page []byte) bool { return imgAt(page, 0) >= 0 }
+
+// imgAt returns the index of the first "<img" (in any case) of page at
+// or after from, or -1.
+func imgAt(page []byte, from int) int {
+	for i := from; i < len(page); i++ {
+		j := bytes.IndexByte(page[i:], '<')
+		if j < 0 || i+j+4 > len(page) {
+			return -1
+		}
+		i += j
 		if bytes.EqualFold(page[i+1:i+4], []byte("img")) {
-			return true
+			return i
 		}
-		j := bytes.IndexByte(page[i+1:], '<')
-		if j < 0 {
-			return false
-		}
-		i += 1 + j
 	}
-	return false
+	return -1
 }
 
 // imgSources lists the src of every <img> of a page.

@@ -365,48 +365,50 @@ func spread(truePos []pt, w, h float64) []pt {
 	// Which pairs can touch: all of them for a few markers; for many,
 	// those in the same or neighbouring cells of a grid of minD squares,
 	// so that a map of thousands of places costs O(n), not O(n²), per
-	// step.
-	near := func(i int, visit func(j int)) {
-		for j := i + 1; j < n; j++ {
-			visit(j)
-		}
-	}
+	// step. near appends to js the markers after i that may touch it.
 	var cells map[[2]int][]int
 	cell := func(p pt) [2]int { return [2]int{int(math.Floor(p.x / minD)), int(math.Floor(p.y / minD))} }
-	if n > bruteForceMarkers {
-		var js []int
-		near = func(i int, visit func(j int)) {
-			c := cell(pos[i])
-			js = js[:0]
-			for dx := -1; dx <= 1; dx++ {
-				for dy := -1; dy <= 1; dy++ {
-					for _, j := range cells[[2]int{c[0] + dx, c[1] + dy}] {
-						if j > i {
-							js = append(js, j)
-						}
+	near := func(i int, js []int) []int {
+		if n <= bruteForceMarkers {
+			for j := i + 1; j < n; j++ {
+				js = append(js, j)
+			}
+			return js
+		}
+		c := cell(pos[i])
+		for dx := -1; dx <= 1; dx++ {
+			for dy := -1; dy <= 1; dy++ {
+				for _, j := range cells[[2]int{c[0] + dx, c[1] + dy}] {
+					if j > i {
+						js = append(js, j)
 					}
 				}
 			}
-			slices.Sort(js)
-			for _, j := range js {
-				visit(j)
-			}
 		}
+		slices.Sort(js)
+		return js
 	}
+	js := make([]int, 0, min(n, 64))
 	for iter := range 200 {
 		moved := false
 		if n > bruteForceMarkers {
-			cells = make(map[[2]int][]int, n)
+			if cells == nil {
+				cells = make(map[[2]int][]int, n)
+			}
+			for k, v := range cells {
+				cells[k] = v[:0]
+			}
 			for i, p := range pos {
 				cells[cell(p)] = append(cells[cell(p)], i)
 			}
 		}
 		for i := range n {
-			near(i, func(j int) {
+			js = near(i, js[:0])
+			for _, j := range js {
 				dx, dy := pos[j].x-pos[i].x, pos[j].y-pos[i].y
 				d := math.Hypot(dx, dy)
 				if d >= minD {
-					return
+					continue
 				}
 				if d < 1e-6 {
 					a := float64(i+j) * 2.399963
@@ -418,7 +420,7 @@ func spread(truePos []pt, w, h float64) []pt {
 				pos[j].x += dx / d * push
 				pos[j].y += dy / d * push
 				moved = true
-			})
+			}
 		}
 		if !moved && iter == 0 {
 			break // apart already: nothing to pull back

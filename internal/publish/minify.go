@@ -88,6 +88,12 @@ func newMinifier() *minify.M {
 	}
 	m.Add(mediaSVGFile, &svg.Minifier{})
 	m.AddFunc(mediaSVG, func(_ *minify.M, w io.Writer, r io.Reader, _ map[string]string) error {
+		// The HTML minifier hands a reader of bytes it holds: write
+		// them as they are, without io.Copy's 32 KB buffer per call.
+		if b, ok := r.(interface{ Bytes() []byte }); ok {
+			_, err := w.Write(b.Bytes())
+			return err
+		}
 		_, err := io.Copy(w, r)
 		return err
 	})
@@ -146,13 +152,25 @@ func NewMinifier() *Minifier { return &Minifier{newMinifier()} }
 // File returns f minified, or f itself when its extension is not one
 // Minify knows or it is minified already. f.Data is not modified.
 func (mz *Minifier) File(f output.File) (output.File, error) {
+	// The parsers rewrite their input in place (whitespace, entities),
+	// so give them a copy: the caller's Data must stay as it was.
+	return mz.file(f, true)
+}
+
+// Own is File for a caller that gives up f.Data: the minifier may
+// change those bytes, and no copy is made.
+func (mz *Minifier) Own(f output.File) (output.File, error) { return mz.file(f, false) }
+
+func (mz *Minifier) file(f output.File, clone bool) (output.File, error) {
 	media, ok := mediaByExt[f.Ext()]
 	if !ok || f.Minified {
 		return f, nil
 	}
-	// The parsers rewrite their input in place (whitespace, entities),
-	// so give them a copy: the caller's Data must stay as it was.
-	data, err := mz.m.Bytes(media, bytes.Clone(f.Data))
+	in := f.Data
+	if clone {
+		in = bytes.Clone(in)
+	}
+	data, err := mz.m.Bytes(media, in)
 	if err != nil {
 		return output.File{}, fmt.Errorf("%s: minify: %w", f.Path, err)
 	}

@@ -139,7 +139,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		if ctx.Err() != nil {
 			return errInterrupted
 		}
-		m, err := mz.File(f)
+		m, err := mz.Own(f) // the page is ours: render made it for us
 		if err != nil {
 			return err
 		}

@@ -45,8 +45,9 @@ type Options struct {
 	// noindex) as soon as it is rendered, from several goroutines at
 	// once; Result.Files then leaves those pages out, so that a build
 	// that writes them as they come never holds them all (consort
-	// build). Result.Stats counts them. An error from Emit fails the
-	// build.
+	// build). Result.Stats counts them. The build does not use a page's
+	// Data after handing it over: Emit may keep or change it. An error
+	// from Emit fails the build.
 	Emit func(output.File) error
 }
 
@@ -131,13 +132,14 @@ func (e *emitted) wrap(emit func(output.File) error) func(output.File) (bool, er
 		if f.Ext() != ".html" || !images.Final(f.Data) || feeds.NoIndex(f.Data) {
 			return false, nil
 		}
+		size := int64(len(f.Data))
 		if err := emit(f); err != nil {
 			return false, err
 		}
 		e.mu.Lock()
 		e.paths[f.Path] = true
 		e.files++
-		e.bytes += int64(len(f.Data))
+		e.bytes += size
 		e.mu.Unlock()
 		return true, nil
 	}

@@ -138,7 +138,8 @@ type Options struct {
 	// Emit, when set, is offered each page as soon as it is rendered,
 	// from several goroutines at once; a page it takes (true) is
 	// returned by Render with its Path only, so that the caller need
-	// not hold every page until the end. 404 pages are not offered.
+	// not hold every page until the end; render does not use a taken
+	// page's Data again. 404 pages are not offered.
 	Emit func(output.File) (taken bool, err error)
 }
 

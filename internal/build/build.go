@@ -45,9 +45,9 @@ type Options struct {
 	// noindex) as soon as it is rendered, from several goroutines at
 	// once; Result.Files then leaves those pages out, so that a build
 	// that writes them as they come never holds them all (consort
-	// build). Result.Stats counts them. The build does not use a page's
-	// Data after handing it over: Emit may keep or change it. An error
-	// from Emit fails the build.
+	// build). Result.Stats counts them. A page's Data is valid only until
+	// Emit returns: Emit may change it, but must copy what it keeps. An
+	// error from Emit fails the build.
 	Emit func(output.File) error
 }
 

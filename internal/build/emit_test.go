@@ -41,7 +41,7 @@ func TestEmitGivesTheSameFiles(t *testing.T) {
 		if _, dup := emitted[f.Path]; dup {
 			t.Errorf("%s emitted twice", f.Path)
 		}
-		emitted[f.Path] = f.Data
+		emitted[f.Path] = bytes.Clone(f.Data) // valid only until Emit returns
 		return nil
 	}
 	res, err := Build(opts)

@@ -106,15 +106,26 @@ func (e *Engine) Has(layout string) bool { return e.layouts[layout] != nil }
 
 // Execute renders data with a layout into HTML.
 func (e *Engine) Execute(layout string, d *Data) ([]byte, error) {
+	var out []byte
+	err := e.execute(layout, d, func(page []byte) error {
+		out = bytes.Clone(page)
+		return nil
+	})
+	return out, err
+}
+
+// execute renders d with layout into a buffer of the engine's pool and
+// calls use with the page, which is valid only until use returns.
+func (e *Engine) execute(layout string, d *Data, use func(page []byte) error) error {
 	t := e.layouts[layout]
 	if t == nil {
-		return nil, fmt.Errorf("templates/%s.html: no such layout", layout)
+		return fmt.Errorf("templates/%s.html: no such layout", layout)
 	}
 	d.Kind = layout
 	// A buffer of an earlier page already has the room: the page is
 	// written without growing one (which allocated twice its size), and
-	// the result is copied out at its exact size, not the buffer's
-	// doubled capacity, since every page stays in memory until written.
+	// what is kept is copied out at its exact size, not the buffer's
+	// doubled capacity.
 	buf, _ := e.bufs.Get().(*bytes.Buffer)
 	if buf == nil {
 		buf = new(bytes.Buffer)
@@ -122,9 +133,9 @@ func (e *Engine) Execute(layout string, d *Data) ([]byte, error) {
 	defer e.bufs.Put(buf)
 	buf.Reset()
 	if err := t.ExecuteTemplate(buf, "base.html", d); err != nil {
-		return nil, fmt.Errorf("rendering %s with %s", d.URL, templateError(err))
+		return fmt.Errorf("rendering %s with %s", d.URL, templateError(err))
 	}
-	return bytes.Clone(buf.Bytes()), nil
+	return use(buf.Bytes())
 }
 
 // Options are what a render needs besides the site.
@@ -138,8 +149,9 @@ type Options struct {
 	// Emit, when set, is offered each page as soon as it is rendered,
 	// from several goroutines at once; a page it takes (true) is
 	// returned by Render with its Path only, so that the caller need
-	// not hold every page until the end; render does not use a taken
-	// page's Data again. 404 pages are not offered.
+	// not hold every page until the end. The page's Data is valid only
+	// until Emit returns (Emit may change it, but not keep it). 404 pages
+	// are not offered.
 	Emit func(output.File) (taken bool, err error)
 }
 
@@ -208,15 +220,20 @@ func (e *Engine) renderJobs(s *site.Site, jobs []Job, emit func(output.File) (bo
 		sem <- struct{}{}
 		go func() {
 			defer func() { <-sem; wg.Done() }()
-			html, err := e.Execute(j.Layout, j.Data)
-			f := output.File{Path: FilePath(j.Data.URL), Data: html}
-			if err == nil && emit != nil && path.Base(f.Path) != "404.html" {
-				var taken bool
-				if taken, err = emit(f); taken {
-					f.Data = nil
+			f := output.File{Path: FilePath(j.Data.URL)}
+			errs[i] = e.execute(j.Layout, j.Data, func(page []byte) error {
+				// A page emit takes is handed over from the buffer, not
+				// copied: emit does not keep it.
+				if emit != nil && path.Base(f.Path) != "404.html" {
+					taken, err := emit(output.File{Path: f.Path, Data: page})
+					if taken || err != nil {
+						return err
+					}
 				}
-			}
-			files[i], errs[i] = f, err
+				f.Data = bytes.Clone(page)
+				return nil
+			})
+			files[i] = f
 		}()
 	}
 	wg.Wait()

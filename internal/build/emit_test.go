@@ -89,3 +89,39 @@ func TestEmitGivesTheSameFiles(t *testing.T) {
 		t.Errorf("stats: got %d files, %d bytes; want %d, %d", res.Stats.Files, res.Stats.Bytes, all.Stats.Files, all.Stats.Bytes)
 	}
 }
+
+// TestMenuPerPage: the menu is rendered once per state (render's Cached)
+// and each page still gets its own: the current entry, a section above
+// the page, or neither; in each language.
+func TestMenuPerPage(t *testing.T) {
+	res, err := buildFixture(t, fixture(t, "bilingual"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := map[string]string{}
+	for _, f := range res.Files {
+		files[f.Path] = string(f.Data)
+	}
+	nav := func(page string) string {
+		_, after, _ := strings.Cut(files[page], `<nav class="site-nav"`)
+		nav, _, _ := strings.Cut(after, "</nav>")
+		return nav
+	}
+	tests := []struct {
+		page, want, absent string
+	}{
+		{"en/about/index.html", `<a href="/en/about/" aria-current="page">`, `class="ancestor"`},
+		{"en/partners/index.html", `<a href="/en/partners/" aria-current="page">`, `class="ancestor"`},
+		{"en/partners/biomerieux/index.html", `<a href="/en/partners/" class="ancestor">`, `aria-current`},
+		{"en/index.html", `<a href="/en/about/">`, `aria-current`},
+		{"fr/about/index.html", `aria-current="page">Le projet</a>`, `class="ancestor"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.page, func(t *testing.T) {
+			got := nav(tt.page)
+			if !strings.Contains(got, tt.want) || strings.Contains(got, tt.absent) {
+				t.Errorf("menu of %s: got %q; want %q and no %q", tt.page, got, tt.want, tt.absent)
+			}
+		})
+	}
+}

@@ -50,6 +50,7 @@ type Data struct {
 	countryURL func(lang, code string) string // Options.CountryURL
 	atlas      *geomap.Atlas                  // draws Map
 	sorted     *sortedPages                   // PagesOf's sorted sections, shared by the engine's pages
+	engine     *Engine                        // for Cached
 	// Map's result, drawn on the first call.
 	mapView *MapView
 	mapDone bool

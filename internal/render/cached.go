@@ -1,0 +1,85 @@
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"strings"
+	"sync"
+
+	"consort/internal/site"
+)
+
+// Cached renders the partial template name with the page's data once per
+// site, language and key, and gives the same HTML to every later page
+// that asks with the same key: for the parts of the frame that many pages
+// share, such as the menus. The key must tell apart everything the
+// partial shows that differs between pages; the language is part of it
+// already. A partial that shows anything else of the page must not be
+// cached.
+//
+//	{{.Cached "partials/nav.html" .MenuKey}}
+func (d *Data) Cached(name string, key ...any) (template.HTML, error) {
+	if d.engine == nil || !strings.HasPrefix(name, "partials/") {
+		return "", fmt.Errorf("Cached: %q is not a partial (partials/*.html)", name)
+	}
+	k := d.Lang + "\x00" + name + "\x00" + fmt.Sprint(key...)
+	return d.engine.parts.get(d.Site, k, func() (template.HTML, error) {
+		t := d.engine.layouts[d.Kind]
+		if t == nil || t.Lookup(name) == nil {
+			return "", fmt.Errorf("Cached: no template %s", name)
+		}
+		var b bytes.Buffer
+		if err := t.ExecuteTemplate(&b, name, d); err != nil {
+			return "", err
+		}
+		return template.HTML(b.String()), nil
+	})
+}
+
+// MenuKey names the state of the page's menu, an entry a letter: "c" the
+// page itself, "a" a section above it, "-" neither; the key of the
+// menus' Cached partials.
+func (d *Data) MenuKey() string {
+	var b strings.Builder
+	for _, it := range d.Menu {
+		switch {
+		case it.Current:
+			b.WriteByte('c')
+		case it.Ancestor:
+			b.WriteByte('a')
+		default:
+			b.WriteByte('-')
+		}
+	}
+	return b.String()
+}
+
+// cachedParts holds Cached's HTML for one site at a time.
+type cachedParts struct {
+	mu   sync.Mutex
+	site *site.Site
+	m    map[string]template.HTML
+}
+
+func (c *cachedParts) get(s *site.Site, key string, make func() (template.HTML, error)) (template.HTML, error) {
+	c.mu.Lock()
+	if c.site != s {
+		c.site, c.m = s, map[string]template.HTML{}
+	}
+	h, ok := c.m[key]
+	c.mu.Unlock()
+	if ok {
+		return h, nil
+	}
+	h, err := make()
+	if err != nil {
+		return "", err
+	}
+	c.mu.Lock()
+	if c.site == s {
+		c.m[key] = h
+	}
+	c.mu.Unlock()
+	return h, nil
+}

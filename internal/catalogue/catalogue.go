@@ -535,8 +535,9 @@ func (c *langCatalogue) fill(v *View, pg page) {
 	if pg.number < pg.total {
 		p.Next = url(pg.number + 1)
 	}
-	for k := 1; k <= pg.total; k++ {
-		p.Pages = append(p.Pages, render.PagerLink{Number: k, URL: url(k), Current: k == pg.number})
-	}
+	// The first, the last and a few either side, as the section lists:
+	// every page linking every other made the catalogue's pages
+	// quadratic in their number.
+	p.Pages = render.PagerLinks(pg.number, pg.total, url)
 	v.Pager = p
 }

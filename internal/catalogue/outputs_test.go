@@ -327,3 +327,18 @@ func TestHTMLValid(t *testing.T) {
 		t.Errorf("vnu: %s", m)
 	}
 }
+
+// TestPagerLinksFew: a long catalogue's pager links the first and last
+// pages and those near the current one, with gaps, not every page (which
+// made the catalogue's pages quadratic in their number).
+func TestPagerLinksFew(t *testing.T) {
+	fsys := fixture(t, "site")
+	yaml := string(fsys["content/site.yaml"].Data) + "catalogue:\n  perPage: 1\n"
+	fsys["content/site.yaml"] = &fstest.MapFile{Data: []byte(yaml)}
+	out := files(buildSite(t, fsys))
+	page := string(out["en/catalogue/index.html"].Data)
+	pager, _, _ := strings.Cut(page[strings.Index(page, `<nav class="pager"`):], "</nav>")
+	if !strings.Contains(pager, `class="pager-gap"`) || strings.Contains(pager, `href="/en/catalogue/page/6/"`) {
+		t.Errorf("pager of page 1: got %q; want pages 1 to 3, a gap and the last", pager)
+	}
+}

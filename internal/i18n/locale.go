@@ -29,6 +29,10 @@ type Locale struct {
 	entries   map[string]entry
 	localizer *goi18n.Localizer
 	collators *sync.Pool // of *collate.Collator, which is not concurrency-safe
+	// plain and countries remember T without data and Country: every
+	// page asks for the same few dozen, and go-i18n executes a template
+	// for each.
+	plain, countries *sync.Map // string -> string
 }
 
 // entry records what Load saw of a message.
@@ -82,6 +86,14 @@ func (l *Locale) T(key string, data ...any) string {
 	}
 	if e.empty {
 		return ""
+	}
+	if len(data) == 0 && l.plain != nil {
+		if s, ok := l.plain.Load(key); ok {
+			return s.(string)
+		}
+		s := l.localize(key, &goi18n.LocalizeConfig{MessageID: key})
+		l.plain.Store(key, s)
+		return s
 	}
 	var d any
 	if len(data) > 0 {
@@ -225,6 +237,18 @@ func (l *Locale) Number(n int64) string { return l.formats.tr.FmtNumber(float64(
 // alpha-2 code ("DE" -> "Germany" / "Allemagne"). A code ValidCountry
 // rejects is returned unchanged.
 func (l *Locale) Country(code string) string {
+	if l.countries == nil {
+		return l.country(code)
+	}
+	if s, ok := l.countries.Load(code); ok {
+		return s.(string)
+	}
+	s := l.country(code)
+	l.countries.Store(code, s)
+	return s
+}
+
+func (l *Locale) country(code string) string {
 	r, ok := parseCountry(code)
 	if !ok {
 		return code

@@ -125,3 +125,27 @@ func TestNameTerms(t *testing.T) {
 		})
 	}
 }
+
+// TestWordTermsAgree: the index's word-by-word Terms give what Terms of
+// the whole text gives, including where folding changes what a space
+// separates.
+func TestWordTermsAgree(t *testing.T) {
+	texts := []string{
+		"Kraków Diagnostics: hôpitaux et réseaux de santé",
+		"ΣΊΣΥΦΟΣ ς σοφός",
+		"½ dose, 3½ doses",
+		"a \u0301accent after a space",
+		"non\u00a0breaking\u202fspaces ; « guillemets »",
+		"ﬁnance Ｋａｔａ ℌilbert",
+		"companies' diseases; bioMérieux BioWin",
+		"",
+	}
+	for _, lang := range []string{"en", "fr"} {
+		c := wordTerms{lang: lang, m: map[string][]string{}}
+		for _, s := range texts {
+			if got, want := c.terms(s), Terms(s, lang); !slices.Equal(got, want) {
+				t.Errorf("%s %q: got %q; want %q", lang, s, got, want)
+			}
+		}
+	}
+}

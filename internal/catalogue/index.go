@@ -108,6 +108,29 @@ func nameTerms(name, lang string) []string {
 	return terms
 }
 
+// wordTerms gives the Terms of a text word by word, each word folded and
+// stemmed once per index: summaries of thousands of organisations share
+// most of their words, and folding text with accents is costly. Terms
+// of a text is the Terms of its space-separated words in order, since
+// folding never joins words across a space.
+type wordTerms struct {
+	lang string
+	m    map[string][]string
+}
+
+func (c *wordTerms) terms(text string) []string {
+	var out []string
+	for _, w := range strings.Fields(text) {
+		ts, ok := c.m[w]
+		if !ok {
+			ts = Terms(w, c.lang)
+			c.m[w] = ts
+		}
+		out = append(out, ts...)
+	}
+	return out
+}
+
 // index is the built search index of one language.
 type index struct {
 	terms []string
@@ -116,6 +139,7 @@ type index struct {
 
 // buildIndex indexes recs, whose values in each group are known.
 func buildIndex(recs []*Record, groups []*group, lang string) *index {
+	words := wordTerms{lang: lang, m: map[string][]string{}}
 	dict := map[string]*postings{}
 	get := func(t string) *postings {
 		p := dict[t]
@@ -137,7 +161,7 @@ func buildIndex(recs []*Record, groups []*group, lang string) *index {
 			p.name = add(p.name, i)
 		}
 		text := r.Summary + "\n" + strings.Join(r.Technologies, "\n") + "\n" + strings.Join(r.Services, "\n")
-		for _, t := range Terms(text, lang) {
+		for _, t := range words.terms(text) {
 			if !inName[t] { // the better field is enough
 				p := get(t)
 				p.text = add(p.text, i)

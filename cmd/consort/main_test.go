@@ -176,3 +176,33 @@ func TestInterruptedBuildWritesNothing(t *testing.T) {
 		t.Errorf("the interrupted build changed %s", out)
 	}
 }
+
+// TestLateProblemKeepsOutput: a problem found after pages were already
+// written into the new folder (two outputs at one path, which only the
+// end of the build sees) still leaves the previous output as it was,
+// with no temporary folder or lock beside it.
+func TestLateProblemKeepsOutput(t *testing.T) {
+	dir := writeSite(t)
+	out := filepath.Join(t.TempDir(), "public")
+	if _, stderr, code := consort("build", "--source", dir, "--out", out); code != 0 {
+		t.Fatalf("first build: exit %d: %s", code, stderr)
+	}
+	before := snapshot(t, out)
+	clash := filepath.Join(dir, "static/en/about/index.html")
+	if err := os.MkdirAll(filepath.Dir(clash), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(clash, []byte("<p>a static page where a page is</p>"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, stderr, code := consort("build", "--source", dir, "--out", out)
+	if code != 1 || !strings.Contains(stderr, "two outputs have the same path") || !strings.Contains(stderr, "nothing was written") {
+		t.Errorf("got exit %d, %q; want 1, the clash and that nothing was written", code, stderr)
+	}
+	if after := snapshot(t, out); !equalTrees(before, after) {
+		t.Errorf("the failed build changed %s", out)
+	}
+	if left, _ := filepath.Glob(out + ".*"); len(left) > 0 {
+		t.Errorf("got %v beside the output; want nothing left", left)
+	}
+}

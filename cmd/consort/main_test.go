@@ -81,15 +81,23 @@ func TestExitCodes(t *testing.T) {
 	}
 }
 
+// builtSite writes the test site, builds it (with flags) into a fresh
+// output folder and returns the site folder, the output folder and its
+// snapshot.
+func builtSite(t *testing.T, flags ...string) (dir, out string, before map[string]string) {
+	t.Helper()
+	dir = writeSite(t)
+	out = filepath.Join(t.TempDir(), "public")
+	if _, stderr, code := consort(append([]string{"build", "--source", dir, "--out", out}, flags...)...); code != 0 {
+		t.Fatalf("first build %v: exit %d: %s", flags, code, stderr)
+	}
+	return dir, out, snapshot(t, out)
+}
+
 // TestFailedBuildKeepsOutput: a build with a content error exits 1, says
 // where the problem is, and leaves the previous output as it was.
 func TestFailedBuildKeepsOutput(t *testing.T) {
-	dir := writeSite(t)
-	out := filepath.Join(t.TempDir(), "public")
-	if _, stderr, code := consort("build", "--source", dir, "--out", out); code != 0 {
-		t.Fatalf("first build: exit %d: %s", code, stderr)
-	}
-	before := snapshot(t, out)
+	dir, out, before := builtSite(t)
 	bad := filepath.Join(dir, "content/en/about.md")
 	if err := os.WriteFile(bad, []byte("---\ntitle: About\ncountry: France\n---\nChanged.\n"), 0o644); err != nil {
 		t.Fatal(err)
@@ -157,12 +165,7 @@ func equalTrees(a, b map[string]string) bool {
 // SIGTERM) before it writes leaves the previous output as it was and
 // says so, with exit status 1.
 func TestInterruptedBuildWritesNothing(t *testing.T) {
-	dir := writeSite(t)
-	out := filepath.Join(t.TempDir(), "public")
-	if _, stderr, code := consort("build", "--source", dir, "--out", out, "--sync"); code != 0 {
-		t.Fatalf("first build (--sync): exit %d: %s", code, stderr)
-	}
-	before := snapshot(t, out)
+	dir, out, before := builtSite(t, "--sync")
 	if err := os.WriteFile(filepath.Join(dir, "content/en/about.md"), []byte("---\ntitle: Changed\n---\nChanged.\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
@@ -182,12 +185,7 @@ func TestInterruptedBuildWritesNothing(t *testing.T) {
 // end of the build sees) still leaves the previous output as it was,
 // with no temporary folder or lock beside it.
 func TestLateProblemKeepsOutput(t *testing.T) {
-	dir := writeSite(t)
-	out := filepath.Join(t.TempDir(), "public")
-	if _, stderr, code := consort("build", "--source", dir, "--out", out); code != 0 {
-		t.Fatalf("first build: exit %d: %s", code, stderr)
-	}
-	before := snapshot(t, out)
+	dir, out, before := builtSite(t)
 	clash := filepath.Join(dir, "static/en/about/index.html")
 	if err := os.MkdirAll(filepath.Dir(clash), 0o755); err != nil {
 		t.Fatal(err)

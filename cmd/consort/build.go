@@ -190,31 +190,13 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 // before it wrote anything.
 var errInterrupted = errors.New("interrupted; nothing was written, the previous output is as it was")
 
-// minifyBatch is how many files minify hands publish.Minify at once.
-const minifyBatch = 512
-
-// minify returns res.Files minified, batch by batch into the same slice,
-// so that each batch's unminified pages can be freed as soon as it is
-// done, and it drops the site model, which nothing needs after the build:
-// the pages are then in memory once, not twice. Errors are those of
-// publish.Minify, for every file that failed, in order.
+// minify returns the files the build did not stream (the catalogue,
+// feeds, static files, pages with images), minified, and drops the site
+// model, which nothing needs after the build.
 func minify(res *build.Result) ([]output.File, error) {
 	files := res.Files
 	res.Files, res.Site = nil, nil
-	var errs []error
-	for i := 0; i < len(files); i += minifyBatch {
-		batch := files[i:min(i+minifyBatch, len(files))]
-		m, err := publish.Minify(batch)
-		if err != nil {
-			errs = append(errs, err)
-			continue
-		}
-		copy(batch, m)
-	}
-	if err := errors.Join(errs...); err != nil {
-		return nil, err
-	}
-	return files, nil
+	return publish.Minify(files)
 }
 
 // reportProblems prints content problems one a line and returns

@@ -9,7 +9,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 	"text/template"
 
 	goi18n "github.com/nicksnyder/go-i18n/v2/i18n"
@@ -340,7 +339,5 @@ func newLocale(lang string, f formats, msgs []*goi18n.Message) *Locale {
 		entries:   entries,
 		localizer: goi18n.NewLocalizer(gb, f.tag.String()),
 		collators: newCollatorPool(f.tag),
-		plain:     new(sync.Map),
-		countries: new(sync.Map),
 	}
 }

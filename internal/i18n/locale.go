@@ -32,7 +32,7 @@ type Locale struct {
 	// plain and countries remember T without data and Country: every
 	// page asks for the same few dozen, and go-i18n executes a template
 	// for each.
-	plain, countries *sync.Map // string -> string
+	plain, countries sync.Map // string -> string
 }
 
 // entry records what Load saw of a message.
@@ -87,7 +87,7 @@ func (l *Locale) T(key string, data ...any) string {
 	if e.empty {
 		return ""
 	}
-	if len(data) == 0 && l.plain != nil {
+	if len(data) == 0 {
 		if s, ok := l.plain.Load(key); ok {
 			return s.(string)
 		}
@@ -237,9 +237,6 @@ func (l *Locale) Number(n int64) string { return l.formats.tr.FmtNumber(float64(
 // alpha-2 code ("DE" -> "Germany" / "Allemagne"). A code ValidCountry
 // rejects is returned unchanged.
 func (l *Locale) Country(code string) string {
-	if l.countries == nil {
-		return l.country(code)
-	}
 	if s, ok := l.countries.Load(code); ok {
 		return s.(string)
 	}

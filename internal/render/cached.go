@@ -55,31 +55,35 @@ func (d *Data) MenuKey() string {
 	return b.String()
 }
 
-// cachedParts holds Cached's HTML for one site at a time.
-type cachedParts struct {
+// siteMemo remembers values worked out for the site being rendered, by
+// key, and forgets them when asked about another site (the preview
+// renders a new one after each change). A value is worked out outside
+// the lock: two pages asking at once may both work it out, and get the
+// same.
+type siteMemo[V any] struct {
 	mu   sync.Mutex
 	site *site.Site
-	m    map[string]template.HTML
+	m    map[string]V
 }
 
-func (c *cachedParts) get(s *site.Site, key string, make func() (template.HTML, error)) (template.HTML, error) {
+func (c *siteMemo[V]) get(s *site.Site, key string, work func() (V, error)) (V, error) {
 	c.mu.Lock()
 	if c.site != s {
-		c.site, c.m = s, map[string]template.HTML{}
+		c.site, c.m = s, map[string]V{}
 	}
-	h, ok := c.m[key]
+	v, ok := c.m[key]
 	c.mu.Unlock()
 	if ok {
-		return h, nil
+		return v, nil
 	}
-	h, err := make()
+	v, err := work()
 	if err != nil {
-		return "", err
+		return v, err
 	}
 	c.mu.Lock()
 	if c.site == s {
-		c.m[key] = h
+		c.m[key] = v
 	}
 	c.mu.Unlock()
-	return h, nil
+	return v, nil
 }

@@ -5,7 +5,6 @@ import (
 	"html/template"
 	"slices"
 	"strings"
-	"sync"
 	"time"
 
 	"consort/internal/geomap"
@@ -49,8 +48,7 @@ type Data struct {
 	assets     *Assets
 	countryURL func(lang, code string) string // Options.CountryURL
 	atlas      *geomap.Atlas                  // draws Map
-	sorted     *sortedPages                   // PagesOf's sorted sections, shared by the engine's pages
-	engine     *Engine                        // for Cached
+	engine     *Engine                        // its per-site caches (PagesOf, Cached, the maps' shading)
 	// Map's result, drawn on the first call.
 	mapView *MapView
 	mapDone bool
@@ -273,83 +271,50 @@ func (d *Data) LangHomes() map[string]string {
 }
 
 // PagesOf returns the pages of a section in the page's language, sorted
-// as the section lists them.
+// as the section lists them. Every page of a language may ask for the
+// same ones (a partner's map shades the clusters' countries and the
+// missions' markets), and sorting a section in the language's collation
+// for every page made rendering quadratic: the engine sorts each once
+// per site.
 func (d *Data) PagesOf(section string) []*site.Page {
-	if d.sorted == nil {
-		return sortChildren(d.Site, d.Locale, section, d.Site.PagesOf(d.Lang, section))
+	sorted := func() ([]*site.Page, error) {
+		return sortChildren(d.Site, d.Locale, section, d.Site.PagesOf(d.Lang, section)), nil
 	}
-	return d.sorted.get(d.Site, d.Locale, d.Lang, section)
-}
-
-// sortedPages remembers the sorted sections of the site being rendered:
-// every page of a language may ask for the same ones (a partner's map
-// shades the clusters' countries and the missions' markets), and sorting
-// a section in the language's collation for every page made rendering
-// quadratic. It holds the sections of one site at a time.
-type sortedPages struct {
-	mu    sync.Mutex
-	site  *site.Site
-	m     map[string][]*site.Page // lang + "/" + section
-	shade map[string]shading      // by lang, for the maps
+	if d.engine == nil {
+		ps, _ := sorted()
+		return ps
+	}
+	ps, _ := d.engine.sections.get(d.Site, d.Lang+"/"+section, sorted)
+	return slices.Clone(ps)
 }
 
 // shading is what a language's maps shade: the clusters' countries and
 // the missions' target markets, in the order of their sections.
 type shading struct{ members, markets []string }
 
-// shadingOf returns the shading of lang's maps, worked out once per site.
-func (c *sortedPages) shadingOf(d *Data) shading {
-	if c == nil {
-		return (&sortedPages{}).shadingOf(d)
+// shading returns the shading of the page's language, worked out once
+// per site.
+func (d *Data) shading() shading {
+	work := func() (shading, error) {
+		var sh shading
+		for _, p := range d.PagesOf("clusters") {
+			if cl := p.Cluster(); cl != nil && cl.Country != "" && !slices.Contains(sh.members, cl.Country) {
+				sh.members = append(sh.members, cl.Country)
+			}
+		}
+		for _, p := range d.PagesOf("missions") {
+			if mi := p.Mission(); mi != nil && mi.Country != "" && !slices.Contains(sh.markets, mi.Country) {
+				sh.markets = append(sh.markets, mi.Country)
+			}
+		}
+		return sh, nil
 	}
-	c.mu.Lock()
-	if c.site != d.Site {
-		c.site, c.m, c.shade = d.Site, map[string][]*site.Page{}, nil
-	}
-	sh, ok := c.shade[d.Lang]
-	c.mu.Unlock()
-	if ok {
+	if d.engine == nil {
+		sh, _ := work()
 		return sh
 	}
-	for _, p := range d.PagesOf("clusters") {
-		if cl := p.Cluster(); cl != nil && cl.Country != "" && !slices.Contains(sh.members, cl.Country) {
-			sh.members = append(sh.members, cl.Country)
-		}
-	}
-	for _, p := range d.PagesOf("missions") {
-		if mi := p.Mission(); mi != nil && mi.Country != "" && !slices.Contains(sh.markets, mi.Country) {
-			sh.markets = append(sh.markets, mi.Country)
-		}
-	}
-	c.mu.Lock()
-	if c.site == d.Site {
-		if c.shade == nil {
-			c.shade = map[string]shading{}
-		}
-		c.shade[d.Lang] = sh
-	}
-	c.mu.Unlock()
+	sh, _ := d.engine.shades.get(d.Site, d.Lang, work)
 	return sh
-}
-
-// get returns a copy of the section sorted by sortChildren.
-func (c *sortedPages) get(s *site.Site, loc *i18n.Locale, lang, section string) []*site.Page {
-	key := lang + "/" + section
-	c.mu.Lock()
-	if c.site != s {
-		c.site, c.m, c.shade = s, map[string][]*site.Page{}, nil
-	}
-	ps, ok := c.m[key]
-	c.mu.Unlock()
-	if !ok {
-		ps = sortChildren(s, loc, section, s.PagesOf(lang, section))
-		c.mu.Lock()
-		if c.site == s {
-			c.m[key] = ps
-		}
-		c.mu.Unlock()
-	}
-	return slices.Clone(ps)
 }
 
 // Latest returns at most n pages of a section, sorted as the section lists them.

@@ -92,7 +92,7 @@ func (d *Data) drawMap() *MapView {
 		Width:       width,
 		Span:        span,
 	}
-	sh := d.sorted.shadingOf(d)
+	sh := d.shading()
 	opts.Shade, opts.Markets = sh.members, sh.markets
 	dr := d.atlas.Draw(places, opts)
 	return &MapView{

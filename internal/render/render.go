@@ -36,8 +36,11 @@ type Engine struct {
 	Bundle  *i18n.Bundle
 	bufs    sync.Pool // *bytes.Buffer for Execute
 	atlas   *geomap.Atlas
-	sorted  sortedPages
-	parts   cachedParts
+	// What every page of a language may ask for, worked out once per
+	// site (see siteMemo).
+	sections siteMemo[[]*site.Page]  // PagesOf, by lang + "/" + section
+	shades   siteMemo[shading]       // the maps' shading, by lang
+	parts    siteMemo[template.HTML] // Cached
 }
 
 // New parses the templates in fsys (base.html, partials/, the layouts,
@@ -279,7 +282,7 @@ func layoutOf(p *site.Page) string {
 // locale, menu and language links to the other homes. Generated pages
 // (catalogue, facets) start from it.
 func (e *Engine) NewData(s *site.Site, lang, url string, opts Options) *Data {
-	d := &Data{Site: s, Lang: lang, Locale: e.Bundle.Locale(lang), URL: url, Canonical: s.Config.AbsURL(url), Preview: opts.Preview, assets: opts.Assets, countryURL: opts.CountryURL, atlas: e.atlas, sorted: &e.sorted, engine: e}
+	d := &Data{Site: s, Lang: lang, Locale: e.Bundle.Locale(lang), URL: url, Canonical: s.Config.AbsURL(url), Preview: opts.Preview, assets: opts.Assets, countryURL: opts.CountryURL, atlas: e.atlas, engine: e}
 	d.Menu = menu(s, lang, url)
 	for _, other := range s.Langs() {
 		if other == lang {

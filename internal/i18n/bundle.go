@@ -333,11 +333,22 @@ func newLocale(lang string, f formats, msgs []*goi18n.Message) *Locale {
 			empty:  m.Zero == "" && m.One == "" && m.Two == "" && m.Few == "" && m.Many == "" && m.Other == "",
 		}
 	}
-	return &Locale{
+	l := &Locale{
 		lang:      lang,
 		formats:   f,
 		entries:   entries,
 		localizer: goi18n.NewLocalizer(gb, f.tag.String()),
 		collators: newCollatorPool(f.tag),
+		countries: make([]string, 26*26),
 	}
+	for id, e := range entries {
+		if !e.empty {
+			e.plain = l.localize(id, &goi18n.LocalizeConfig{MessageID: id})
+			entries[id] = e
+		}
+	}
+	for i := range l.countries {
+		l.countries[i] = l.country(string([]byte{'A' + byte(i/26), 'A' + byte(i%26)}))
+	}
+	return l
 }

@@ -29,16 +29,18 @@ type Locale struct {
 	entries   map[string]entry
 	localizer *goi18n.Localizer
 	collators *sync.Pool // of *collate.Collator, which is not concurrency-safe
-	// plain and countries remember T without data and Country: every
-	// page asks for the same few dozen, and go-i18n executes a template
-	// for each.
-	plain, countries sync.Map // string -> string
+	// countries holds the name of every country code, at
+	// countryIndex(code): pages ask for the same few dozen many times.
+	countries []string
 }
 
 // entry records what Load saw of a message.
 type entry struct {
-	plural bool // has forms other than "other"
-	empty  bool // the string is "": go-i18n keeps no template for it
+	plural bool   // has forms other than "other"
+	empty  bool   // the string is "": go-i18n keeps no template for it
+	plain  string // the string executed without data, worked out once:
+	// every page asks for the same few dozen, and go-i18n executes a
+	// template for each
 }
 
 // formats is the CLDR locale that formats dates and numbers for a language.
@@ -88,12 +90,7 @@ func (l *Locale) T(key string, data ...any) string {
 		return ""
 	}
 	if len(data) == 0 {
-		if s, ok := l.plain.Load(key); ok {
-			return s.(string)
-		}
-		s := l.localize(key, &goi18n.LocalizeConfig{MessageID: key})
-		l.plain.Store(key, s)
-		return s
+		return e.plain
 	}
 	var d any
 	if len(data) > 0 {
@@ -237,12 +234,19 @@ func (l *Locale) Number(n int64) string { return l.formats.tr.FmtNumber(float64(
 // alpha-2 code ("DE" -> "Germany" / "Allemagne"). A code ValidCountry
 // rejects is returned unchanged.
 func (l *Locale) Country(code string) string {
-	if s, ok := l.countries.Load(code); ok {
-		return s.(string)
+	if i, ok := countryIndex(code); ok {
+		return l.countries[i]
 	}
-	s := l.country(code)
-	l.countries.Store(code, s)
-	return s
+	return code
+}
+
+// countryIndex numbers the two-capital-letter codes from 0 (AA) to
+// 26*26-1 (ZZ).
+func countryIndex(code string) (int, bool) {
+	if len(code) != 2 || !isUpper(code[0]) || !isUpper(code[1]) {
+		return 0, false
+	}
+	return int(code[0]-'A')*26 + int(code[1]-'A'), true
 }
 
 func (l *Locale) country(code string) string {

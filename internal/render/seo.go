@@ -1,7 +1,6 @@
 package render
 
 import (
-	"encoding/json"
 	"html/template"
 	"strconv"
 	"strings"
@@ -114,8 +113,9 @@ func (d *Data) CalendarFile(p *site.Page) string { return feeds.MissionICSURL(d.
 // (Organization for clusters and partners, Event for missions, NewsArticle
 // for news, Article about a Person for interviews) and its BreadcrumbList.
 //
-// encoding/json writes <, > and & as \u003c, \u003e and \u0026, so no
-// text of the content can close the script element.
+// It is written as encoding/json writes it (appendJSON): <, > and & as
+// \u003c, \u003e and \u0026, so no text of the content can close the
+// script element.
 func (d *Data) JSONLD() template.JS {
 	if d.Kind == "404" {
 		return ""
@@ -152,17 +152,12 @@ func (d *Data) JSONLD() template.JS {
 		graph = append(graph, ld{"@type": "BreadcrumbList", "@id": d.Canonical + "#breadcrumb", "itemListElement": items})
 	}
 	graph = append([]ld{page}, graph...)
-	b, err := json.Marshal(ld{"@context": "https://schema.org", "@graph": graph})
+	b, err := appendJSON(make([]byte, 0, 4096), ld{"@context": "https://schema.org", "@graph": graph})
 	if err != nil { // only plain values above: cannot happen
 		return ""
 	}
 	return template.JS(b)
 }
-
-// ld is a JSON-LD node; encoding/json sorts its keys, so output is stable.
-type ld map[string]any
-
-func ref(id string) ld { return ld{"@id": id} }
 
 // entity is the node the page is about, or nil.
 func (d *Data) entity(p *site.Page, consortium ld) ld {

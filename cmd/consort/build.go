@@ -8,7 +8,6 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/pprof"
-	"strings"
 	"time"
 
 	"consort/internal/build"
@@ -62,8 +61,10 @@ func (f *siteFlags) options() (build.Options, error) {
 	if st, err := os.Stat(filepath.Join(f.source, "content")); err != nil || !st.IsDir() {
 		return opts, usageError{fmt.Sprintf("%s has no content/ folder; run consort in a site folder or name one with --source", f.source)}
 	}
-	if f.baseURL != "" && !strings.HasPrefix(f.baseURL, "http://") && !strings.HasPrefix(f.baseURL, "https://") {
-		return opts, usageError{fmt.Sprintf("--base-url %q: write an absolute address such as https://www.example.org/", f.baseURL)}
+	if f.baseURL != "" {
+		if err := site.CheckBaseURL(f.baseURL); err != nil {
+			return opts, usageError{"--base-url " + err.Error()}
+		}
 	}
 	if f.clock != "" {
 		t, err := time.Parse(time.RFC3339, f.clock)

@@ -126,6 +126,37 @@ func (c *Config) SectionSlug(section, lang string) string {
 	return section
 }
 
+// CheckBaseURL reports whether s can be a site's base URL: an http or
+// https address of the root of a host, such as https://www.example.org/.
+//
+// A path is refused: pages link to each other by site paths ("/en/about/"),
+// which a site published under https://www.example.org/project/ would
+// send to the host's own pages; the site would build and every link
+// would be broken.
+func CheckBaseURL(s string) error {
+	u, err := url.Parse(s)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.User != nil {
+		return fmt.Errorf("%q is not an absolute web address; write it like https://www.example.org/", s)
+	}
+	if u.RawQuery != "" || u.ForceQuery || u.Fragment != "" || strings.Contains(s, "#") {
+		return fmt.Errorf("%q has a query or fragment; write the address alone, like https://www.example.org/", s)
+	}
+	if p := strings.TrimSuffix(u.EscapedPath(), "/"); p != "" {
+		return fmt.Errorf("%q has a path (%s/): consort makes sites served at the root of their host, since pages link to each other as /en/...; publish the site at the root of a host, such as https://%s.%s/, and give that address", s, p, lastSegment(p), strings.TrimPrefix(u.Hostname(), "www."))
+	}
+	return nil
+}
+
+// lastSegment is the last segment of a URL path, lower case, for an example
+// host name in a message.
+func lastSegment(p string) string {
+	seg := Slugify(p[strings.LastIndex(p, "/")+1:])
+	if seg == "" {
+		return "project"
+	}
+	return seg
+}
+
 // AbsURL joins the base URL and a site path ("/en/about/").
 func (c *Config) AbsURL(p string) string {
 	return strings.TrimSuffix(c.BaseURL, "/") + p
@@ -185,8 +216,8 @@ func parseConfig(data []byte, file string) (*Config, Problems) {
 	}
 	if c.BaseURL == "" {
 		c.BaseURL = "/"
-	} else if u, err := url.Parse(c.BaseURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		add("baseURL", "%q is not an absolute web address; write it like https://www.example.org/", c.BaseURL)
+	} else if err := CheckBaseURL(c.BaseURL); err != nil {
+		add("baseURL", "%v", err)
 	}
 	if !strings.HasSuffix(c.BaseURL, "/") {
 		c.BaseURL += "/"

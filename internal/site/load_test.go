@@ -355,3 +355,32 @@ func TestConfigProblems(t *testing.T) {
 		t.Errorf("got\n%v\nwant\n%s", err, want)
 	}
 }
+
+func TestCheckBaseURL(t *testing.T) {
+	for _, tc := range []struct {
+		name, in, want string // want: "" for accepted, else a part of the message
+	}{
+		{"root", "https://www.example.org/", ""},
+		{"root without slash", "https://www.example.org", ""},
+		{"http and port", "http://localhost:1313/", ""},
+		{"no scheme", "example.org", "is not an absolute web address"},
+		{"ftp", "ftp://example.org/", "is not an absolute web address"},
+		{"no host", "https:///en/", "is not an absolute web address"},
+		{"user", "https://me@example.org/", "is not an absolute web address"},
+		{"path", "https://www.example.org/biox4/", `has a path (/biox4/): consort makes sites served at the root of their host, since pages link to each other as /en/...; publish the site at the root of a host, such as https://biox4.example.org/`},
+		{"deep path", "https://partner.eu/projects/BioX4", "has a path (/projects/BioX4/)"},
+		{"query", "https://example.org/?a=1", "has a query or fragment"},
+		{"fragment", "https://example.org/#top", "has a query or fragment"},
+		{"empty fragment", "https://example.org/#", "has a query or fragment"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			err := CheckBaseURL(tc.in)
+			switch {
+			case tc.want == "" && err != nil:
+				t.Errorf("got %v; want no error", err)
+			case tc.want != "" && (err == nil || !strings.Contains(err.Error(), tc.want)):
+				t.Errorf("got %v; want an error containing %q", err, tc.want)
+			}
+		})
+	}
+}

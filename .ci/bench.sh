@@ -91,9 +91,10 @@ runs_for() {
 	fi
 }
 
-# timed N TOOL ROUND: one cold run; appends "N TOOL wall cpu rssKB" to results.
+# timed N TOOL ROUND: one cold run; appends "N TOOL wall cpu rssKB ROUND" to
+# results.
 timed() {
-	local n=$1 tool=$2 corpus=$work/corpus-$1 out=$work/out-$2 tf=$work/time.txt log=$work/log-$2-$1.txt
+	local n=$1 tool=$2 round=$3 corpus=$work/corpus-$1 out=$work/out-$2 tf=$work/time.txt log=$work/log-$2-$1.txt
 	rm -rf "$out" "$out.lock" "$work/hugo-cache"
 	sync
 	local cmd
@@ -108,8 +109,8 @@ timed() {
 		exit 1
 	fi
 	read -r wall user sys rss <"$tf"
-	awk -v n="$n" -v t="$tool" -v w="$wall" -v u="$user" -v s="$sys" -v r="$rss" \
-		'BEGIN { printf "%d %s %.2f %.2f %d\n", n, t, w, u + s, r }' >>"$results"
+	awk -v n="$n" -v t="$tool" -v w="$wall" -v u="$user" -v s="$sys" -v r="$rss" -v i="$round" \
+		'BEGIN { printf "%d %s %.2f %.2f %d %d\n", n, t, w, u + s, r, i }' >>"$results"
 	printf '  %-7s %6.2f s wall  %6.2f s cpu  %5d MiB\n' "$tool" "$wall" "$(awk -v u="$user" -v s="$sys" 'BEGIN{print u+s}')" $((rss / 1024))
 }
 
@@ -149,7 +150,7 @@ for n in $sizes; do
 	tools=(consort hugo floor)
 	for ((i = 0; i < r; i++)); do
 		for ((k = 0; k < 3; k++)); do
-			timed "$n" "${tools[(i + k) % 3]}"
+			timed "$n" "${tools[(i + k) % 3]}" "$i"
 		done
 	done
 	echo "consort: $(outputs "$work/out-consort")"
@@ -171,6 +172,8 @@ function median(key,   n, i, j, t, a) {
 	vals[$1 " " $2 " wall"] = vals[$1 " " $2 " wall"] " " $3
 	vals[$1 " " $2 " cpu"] = vals[$1 " " $2 " cpu"] " " $4
 	vals[$1 " " $2 " rss"] = vals[$1 " " $2 " rss"] " " $5
+	wall[$1 " " $6 " " $2] = $3
+	if (!(($1 " " $6) in seenRound)) { seenRound[$1 " " $6] = 1; rounds[$1] = rounds[$1] " " $6 }
 }
 END {
 	print "| pages | consort | Hugo | floor | consort pages/s | consort/Hugo | consort/floor | consort ms/page | RSS consort | RSS Hugo | RSS floor | RSS consort/Hugo |"
@@ -190,6 +193,24 @@ END {
 		n = sizes[i]
 		c = median(n " consort cpu"); h = median(n " hugo cpu"); f = median(n " floor cpu")
 		printf "| %d | %.2f s | %.2f s | %.2f s | %.2f | %.2f |\n", n, c, h, f, c / h, c / f
+	}
+	print ""
+	print "Ratios of wall time within each round (the three programs run one after"
+	print "the other, so a machine that slows down during the run moves all three):"
+	print ""
+	print "| pages | consort/Hugo per round | median | consort/floor per round | median |"
+	print "|--:|:--|--:|:--|--:|"
+	for (i = 1; i <= ns; i++) {
+		n = sizes[i]
+		m = split(rounds[n], rs, " ")
+		hs = ""; fs = ""; vals["h"] = ""; vals["f"] = ""
+		for (j = 1; j <= m; j++) {
+			k = n " " rs[j]
+			rh = wall[k " consort"] / wall[k " hugo"]; rf = wall[k " consort"] / wall[k " floor"]
+			hs = hs sprintf("%s%.2f", j > 1 ? ", " : "", rh); fs = fs sprintf("%s%.2f", j > 1 ? ", " : "", rf)
+			vals["h"] = vals["h"] " " rh; vals["f"] = vals["f"] " " rf
+		}
+		printf "| %d | %s | %.2f | %s | %.2f |\n", n, hs, median("h"), fs, median("f")
 	}
 }' "$results"
 echo

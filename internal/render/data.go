@@ -24,6 +24,8 @@ type Data struct {
 	URL         string // site path of the page: "/en/about/"
 	Canonical   string // absolute URL
 	Kind        string // template name: "page", "partner", "list", ...
+	SiteTitle   string // the site's title in the page's language
+	Home        string // URL of the home page of the page's language: "/en/"
 
 	// Alternates lead to the page in every other language: the
 	// translation when there is one, else the section or home page.
@@ -170,17 +172,11 @@ func (d *Data) Label(vocab, key string) string {
 	return d.Site.Config.Vocabularies.Label(vocab, key, d.Lang)
 }
 
-// SiteTitle is the site's title in the page's language.
-func (d *Data) SiteTitle() string { return d.Site.Config.Title[d.Lang] }
-
 // Funding is the funding acknowledgement in the page's language.
 func (d *Data) Funding() string { return d.Site.Config.Funding[d.Lang] }
 
 // Abs makes a site path absolute with the base URL.
 func (d *Data) Abs(p string) string { return d.Site.Config.AbsURL(p) }
-
-// Home is the URL of the home page of the page's language.
-func (d *Data) Home() string { return "/" + d.Lang + "/" }
 
 // SectionURL is the URL of a section in the page's language.
 func (d *Data) SectionURL(section string) string {

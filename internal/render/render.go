@@ -282,7 +282,7 @@ func layoutOf(p *site.Page) string {
 // locale, menu and language links to the other homes. Generated pages
 // (catalogue, facets) start from it.
 func (e *Engine) NewData(s *site.Site, lang, url string, opts Options) *Data {
-	d := &Data{Site: s, Lang: lang, Locale: e.Bundle.Locale(lang), URL: url, Canonical: s.Config.AbsURL(url), Preview: opts.Preview, assets: opts.Assets, countryURL: opts.CountryURL, atlas: e.atlas, engine: e}
+	d := &Data{Site: s, Lang: lang, Locale: e.Bundle.Locale(lang), URL: url, Canonical: s.Config.AbsURL(url), SiteTitle: s.Config.Title[lang], Home: "/" + lang + "/", Preview: opts.Preview, assets: opts.Assets, countryURL: opts.CountryURL, atlas: e.atlas, engine: e}
 	d.Menu = menu(s, lang, url)
 	for _, other := range s.Langs() {
 		if other == lang {

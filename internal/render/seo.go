@@ -98,9 +98,9 @@ func (d *Data) Feeds() []FeedLink {
 
 func (d *Data) sectionTitle(section string) string {
 	if sec := d.Site.Section(d.Lang, section); sec != nil {
-		return sec.Title() + " – " + d.SiteTitle()
+		return sec.Title() + " – " + d.SiteTitle
 	}
-	return d.SiteTitle()
+	return d.SiteTitle
 }
 
 // CalendarFile is the URL of a mission's own .ics file, or "" when the
@@ -121,7 +121,7 @@ func (d *Data) JSONLD() template.JS {
 		return ""
 	}
 	cfg := d.Site.Config
-	consortium := ld{"@type": "Organization", "@id": cfg.AbsURL("/") + "#organization", "name": d.SiteTitle(), "url": cfg.AbsURL("/")}
+	consortium := ld{"@type": "Organization", "@id": cfg.AbsURL("/") + "#organization", "name": d.SiteTitle, "url": cfg.AbsURL("/")}
 	var graph []ld
 	page := ld{"@type": "WebPage", "@id": d.Canonical, "url": d.Canonical, "name": d.Title, "inLanguage": d.Lang,
 		"isPartOf": ref(cfg.AbsURL("/") + "#website")}
@@ -131,7 +131,7 @@ func (d *Data) JSONLD() template.JS {
 	p := d.Page
 	if (p == nil && d.URL == "/") || (p != nil && p.Kind == site.KindHome) { // the root chooser and the homes
 		graph = append(graph,
-			ld{"@type": "WebSite", "@id": cfg.AbsURL("/") + "#website", "url": d.Abs(d.Home()), "name": d.SiteTitle(), "inLanguage": d.Lang, "publisher": consortium})
+			ld{"@type": "WebSite", "@id": cfg.AbsURL("/") + "#website", "url": d.Abs(d.Home), "name": d.SiteTitle, "inLanguage": d.Lang, "publisher": consortium})
 	}
 	if p != nil {
 		if p.IsList() && p.Kind != site.KindHome {

@@ -62,10 +62,12 @@
 package markdown
 
 import (
+	"bufio"
 	"bytes"
 	"fmt"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -89,7 +91,19 @@ type Options struct {
 type Converter struct {
 	en, fr goldmark.Markdown
 	key    parser.ContextKey // where Convert stores its per-document state
+	out    sync.Pool         // of *output, reused from one document to the next
 }
+
+// output is where a document is rendered. goldmark renders into a
+// buffered writer, and makes one of 4 KB for each document unless given one.
+type output struct {
+	buf bytes.Buffer
+	w   *bufio.Writer
+}
+
+// maxPooledOutput is the largest rendering buffer kept for the next
+// document: a rare huge page should not keep its buffer for the build.
+const maxPooledOutput = 1 << 20
 
 // New returns a Converter configured with opts.
 func New(opts Options) *Converter {
@@ -165,12 +179,23 @@ func (c *Converter) Convert(body []byte, ctx Context) Result {
 	pc := parser.NewContext()
 	pc.Set(c.key, st)
 	doc := md.Parser().Parse(text.NewReader(body), parser.WithContext(pc))
-	var buf bytes.Buffer
-	buf.Grow(len(body) + len(body)/4)
-	if err := md.Renderer().Render(&buf, body, doc); err != nil {
+	out, _ := c.out.Get().(*output)
+	if out == nil {
+		out = new(output)
+		out.w = bufio.NewWriter(&out.buf)
+	}
+	out.buf.Reset()
+	out.w.Reset(&out.buf)
+	if err := md.Renderer().Render(out.w, body, doc); err != nil {
 		st.res.Problems = append(st.res.Problems, Problem{Line: ctx.LineOffset + 1, Msg: "cannot render Markdown: " + err.Error()})
 	}
-	st.res.HTML = buf.Bytes()
+	_ = out.w.Flush() // Render flushes; this is for the error path
+	// A copy of exactly the HTML's size: callers keep every page's HTML
+	// for the whole build.
+	st.res.HTML = bytes.Clone(out.buf.Bytes())
+	if out.buf.Cap() <= maxPooledOutput {
+		c.out.Put(out)
+	}
 	sort.SliceStable(st.res.Problems, func(i, j int) bool { return st.res.Problems[i].Line < st.res.Problems[j].Line })
 	return st.res
 }

@@ -37,7 +37,8 @@ func decodeMarkdownText(v []byte, w html.Writer) string {
 		return string(v)
 	}
 	var buf bytes.Buffer
-	bw := bufio.NewWriter(&buf)
+	buf.Grow(len(v) + len(v)/2)
+	bw := bufio.NewWriterSize(&buf, 64) // not the 4 KB default: texts are short
 	w.Write(bw, v)
 	_ = bw.Flush()
 	return stdhtml.UnescapeString(buf.String())

@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"sync"
 	"unicode"
 
 	"github.com/yuin/goldmark/ast"
@@ -16,12 +17,21 @@ import (
 // quotes into « and ».
 type frenchTypography struct {
 	writer html.Writer
+	flows  sync.Pool // of *flow: its rune buffers, for the next document
 }
 
 // Transform implements parser.ASTTransformer.
 func (f *frenchTypography) Transform(doc *ast.Document, reader text.Reader, _ parser.Context) {
 	source := reader.Source()
-	var fl flow
+	fl, _ := f.flows.Get().(*flow)
+	if fl == nil {
+		fl = new(flow)
+	}
+	defer func() {
+		fl.reset()
+		clear(fl.pieces[:cap(fl.pieces)]) // no node kept alive by the pool
+		f.flows.Put(fl)
+	}()
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil

@@ -1,7 +1,6 @@
 package site
 
 import (
-	"bytes"
 	"crypto/sha256"
 	"hash/maphash"
 	"sync"
@@ -195,7 +194,7 @@ func (c *Cache) convert(conv *markdown.Converter, s *Site, p *Page, configSum [3
 	resolve := func(dest string) (string, error) { return s.resolveLink(p, dest) }
 	ctx := markdown.Context{Lang: p.Lang, LineOffset: p.BodyLine, Resolve: resolve}
 	if c == nil {
-		return exactHTML(conv.Convert(p.Body, ctx))
+		return conv.Convert(p.Body, ctx)
 	}
 	world := c.worldOf(s)
 	entry := c.entry(p.File)
@@ -216,18 +215,10 @@ func (c *Cache) convert(conv *markdown.Converter, s *Site, p *Page, configSum [3
 		links = append(links, resolvedLink{dest, u, errText(err)})
 		return u, err
 	}
-	res := exactHTML(conv.Convert(p.Body, ctx))
+	res := conv.Convert(p.Body, ctx)
 	e = &renderedBody{sum: p.Hash, config: configSum, links: links, res: res}
 	e.world.Store(world)
 	entry.md.Store(e)
-	return res
-}
-
-// exactHTML copies the HTML out of the converter's buffer, whose capacity
-// grew to up to twice the HTML: every page's HTML stays in memory for the
-// whole build.
-func exactHTML(res markdown.Result) markdown.Result {
-	res.HTML = bytes.Clone(res.HTML)
 	return res
 }
 

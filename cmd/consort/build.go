@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"runtime/pprof"
 	"time"
 
@@ -91,6 +92,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	reportFile := fs.String("report", "", "also write the build summary as JSON to `FILE`, for CI")
 	sync := fs.Bool("sync", false, "flush the output to disk before it replaces the previous one, so that even a power cut leaves one of them whole (slower)")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the build to `FILE`, for go tool pprof")
+	memProfile := fs.String("memprofile", "", "write a heap profile to `FILE` once the pages are rendered, when the build holds the most, for go tool pprof")
 	if err := fs.parse(args, stdout, 0); err != nil {
 		return err
 	}
@@ -157,6 +159,11 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	printWarnings(res.Warnings, stderr)
 	if err := ctx.Err(); err != nil {
 		return errInterrupted
+	}
+	if *memProfile != "" {
+		if err := writeHeapProfile(*memProfile); err != nil {
+			return err
+		}
 	}
 	files, err := minify(res)
 	if err != nil {
@@ -236,4 +243,19 @@ func plural(n int, one, many string) string {
 		return one
 	}
 	return many
+}
+
+// writeHeapProfile writes what is in use on the heap now (after a
+// collection, so that the profile is up to date) to file.
+func writeHeapProfile(file string) error {
+	f, err := os.Create(file)
+	if err != nil {
+		return err
+	}
+	runtime.GC()
+	if err := pprof.WriteHeapProfile(f); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
 }

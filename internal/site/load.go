@@ -262,14 +262,33 @@ func readLimited(fsys fs.FS, name string, limit int64) ([]byte, error) {
 		return nil, err
 	}
 	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, limit+1))
-	if err != nil {
-		return nil, err
+	tooLarge := fmt.Errorf("is larger than %d MB; split it into smaller pages (or raise the limit with --max-file-size)", limit>>20)
+	// Read into a buffer of the file's size, as os.ReadFile does: one
+	// read and one for the end, not a buffer grown read by read.
+	size := int64(512)
+	if st, err := f.Stat(); err == nil && st.Mode().IsRegular() {
+		if st.Size() > limit {
+			return nil, tooLarge
+		}
+		size = st.Size() + 1 // room to see the end in the second read
 	}
-	if int64(len(data)) > limit {
-		return nil, fmt.Errorf("is larger than %d MB; split it into smaller pages (or raise the limit with --max-file-size)", limit>>20)
+	data := make([]byte, 0, size)
+	for {
+		if len(data) == cap(data) {
+			data = append(data, 0)[:len(data)] // the file grew, or its size was unknown
+		}
+		n, err := f.Read(data[len(data):cap(data)])
+		data = data[:len(data)+n]
+		if int64(len(data)) > limit {
+			return nil, tooLarge
+		}
+		if err == io.EOF {
+			return data, nil
+		}
+		if err != nil {
+			return nil, err
+		}
 	}
-	return data, nil
 }
 
 // maxFileProblems is how many front matter problems are reported for one

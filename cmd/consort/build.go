@@ -136,6 +136,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		}
 	}()
 	opts.Site.DropSource = true
+	opts.DropHTML = true
 	report := newBuildReport(*out)
 	mz := publish.NewMinifier()
 	opts.Emit = func(f output.File) error {

@@ -18,9 +18,32 @@ import (
 // Options.Emit as it renders them makes, emitted and returned together,
 // byte for byte the files of a build that returns them all; the pages it
 // keeps are those that a later stage still changes (an image to resize)
-// or reads (noindex), and Stats counts all.
+// or reads (noindex), and Stats counts all. The same holds when it also
+// lets go of the pages' HTML as it goes (DropHTML), with the built-in
+// theme and with a theme that shows other pages' bodies.
 func TestEmitGivesTheSameFiles(t *testing.T) {
+	for _, tc := range []struct {
+		name     string
+		dropHTML bool
+		theme    map[string]string // templates/ files of the site
+	}{
+		{"emit", false, nil},
+		{"emit, drop HTML", true, nil},
+		{"emit, drop HTML, home shows partners' bodies", true, map[string]string{
+			"templates/home.html": `{{define "layout"}}<h1>{{.Title}}</h1>{{range .PagesOf "partner"}}<section>{{$.HTML .}}</section>{{end}}{{end}}`,
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			testEmit(t, tc.dropHTML, tc.theme)
+		})
+	}
+}
+
+func testEmit(t *testing.T, dropHTML bool, theme map[string]string) {
 	fsys := fixture(t, "bilingual")
+	for name, text := range theme {
+		fsys[name] = &fstest.MapFile{Data: []byte(text)}
+	}
 	// A photo in one page: Process rewrites that page, so it is kept.
 	var png bytes.Buffer
 	if err := pngpkg.Encode(&png, image.NewRGBA(image.Rect(0, 0, 40, 30))); err != nil {
@@ -34,7 +57,7 @@ func TestEmitGivesTheSameFiles(t *testing.T) {
 	}
 	var mu sync.Mutex
 	emitted := map[string][]byte{}
-	opts := Options{Source: fsys, Theme: templates.FS, Static: fstest.MapFS{}, Site: site.Options{Clock: clock}}
+	opts := Options{Source: fsys, Theme: templates.FS, Static: fstest.MapFS{}, Site: site.Options{Clock: clock}, DropHTML: dropHTML}
 	opts.Emit = func(f output.File) error {
 		mu.Lock()
 		defer mu.Unlock()
@@ -87,6 +110,35 @@ func TestEmitGivesTheSameFiles(t *testing.T) {
 	}
 	if res.Stats.Files != all.Stats.Files || res.Stats.Bytes != all.Stats.Bytes {
 		t.Errorf("stats: got %d files, %d bytes; want %d, %d", res.Stats.Files, res.Stats.Bytes, all.Stats.Files, all.Stats.Bytes)
+	}
+	// What was let go: the bodies only their own page shows, unless the
+	// theme shows bodies elsewhere; the news, whose bodies the Atom
+	// feed carries, keep theirs.
+	hadHTML := map[string]bool{}
+	for _, p := range all.Site.Pages {
+		hadHTML[p.File] = len(p.HTML) > 0
+	}
+	kept := map[site.Kind]int{}
+	dropped := map[site.Kind]int{}
+	for _, p := range res.Site.Pages {
+		if !hadHTML[p.File] {
+			continue
+		}
+		if p.HTML == nil {
+			dropped[p.Kind]++
+		} else {
+			kept[p.Kind]++
+		}
+	}
+	switch {
+	case !dropHTML || theme != nil:
+		if len(dropped) > 0 {
+			t.Errorf("pages without HTML after the build: %v; want none", dropped)
+		}
+	case dropped[site.KindPartner] == 0 || kept[site.KindPartner] > 0:
+		t.Errorf("partners: %d without HTML, %d with; want every one without", dropped[site.KindPartner], kept[site.KindPartner])
+	case kept[site.KindNews] == 0 || dropped[site.KindNews] > 0:
+		t.Errorf("news: %d with HTML, %d without; want every one with (the Atom feed)", kept[site.KindNews], dropped[site.KindNews])
 	}
 }
 

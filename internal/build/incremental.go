@@ -665,9 +665,9 @@ var (
 	// page's own and its links.
 	wideRE = regexp.MustCompile(`\b(?:PagesOf|Latest|LangPages|Lookup)\b|\.Site\.(?:Pages|Page|Home|Section)\b|(?:^|[\s({])\$?\.Section\s+"`)
 	// bodyRE finds what only a page's body gives.
-	bodyRE = regexp.MustCompile(`\.(?:HTML|Headings|Links|Images|Body)\b`)
+	bodyRE = regexp.MustCompile(`\.(?:HTML|QA|Headings|Links|Images|Body)\b`)
 	// ownBodyRE are the forms that show the page's own body:
-	// {{.HTML .Page}}, {{$.HTML $.Page}}, {{.Page.HTML}}.
+	// {{.HTML .Page}}, {{$.HTML $.Page}}, {{.Page.HTML}}, {{.QA .Page}}.
 	ownCallRE = regexp.MustCompile(`^\s+\$?\.Page\b`)
 )
 
@@ -701,7 +701,7 @@ func scanTheme(theme fs.FS) (themeInfo, error) {
 		}
 		for _, m := range bodyRE.FindAllStringIndex(text, -1) {
 			own := strings.HasSuffix(text[:m[0]], ".Page") ||
-				(text[m[0]:m[1]] == ".HTML" && ownCallRE.MatchString(text[m[1]:]))
+				((text[m[0]:m[1]] == ".HTML" || text[m[0]:m[1]] == ".QA") && ownCallRE.MatchString(text[m[1]:]))
 			if !own {
 				info.bodyWide = true
 			}

@@ -11,6 +11,11 @@ import (
 	"consort/internal/site"
 )
 
+// UsesHTML reports whether a feed shows the HTML of p's body: the Atom
+// feed carries the full text of each news item. A build that lets go of
+// pages' HTML once they are rendered keeps these.
+func UsesHTML(p *site.Page) bool { return p.Kind == site.KindNews }
+
 // Atom returns an Atom feed (RFC 4287) of the news of each language that
 // has any, at "<lang>/<news slug>/atom.xml", newest first, with the full
 // content of every item.

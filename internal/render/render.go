@@ -20,6 +20,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"consort/internal/geomap"
 	"consort/internal/i18n"
@@ -157,6 +158,11 @@ type Options struct {
 	// until Emit returns (Emit may change it, but not keep it). 404 pages
 	// are not offered.
 	Emit func(output.File) (taken bool, err error)
+	// PageDone, when set, is called with each page once all its jobs
+	// are rendered (and offered to Emit), from the goroutine that
+	// rendered the last of them: a build that streams can let go of
+	// what only that page's own outputs needed.
+	PageDone func(*site.Page)
 }
 
 // Render renders every page of the site, the list pages with their
@@ -166,7 +172,7 @@ func (e *Engine) Render(s *site.Site, opts Options) ([]output.File, error) {
 	for _, p := range s.Pages {
 		jobs = append(jobs, e.PageJobs(s, p, opts)...)
 	}
-	return e.renderJobs(s, append(jobs, e.SiteJobs(s, opts)...), opts.Emit)
+	return e.renderJobs(s, append(jobs, e.SiteJobs(s, opts)...), opts.Emit, opts.PageDone)
 }
 
 // Job is one file to render: a layout and the data it receives.
@@ -211,12 +217,25 @@ func (e *Engine) SiteJobs(s *site.Site, opts Options) []Job {
 // same order; when the default language's 404 page is among them, a copy
 // at /404.html follows.
 func (e *Engine) RenderJobs(s *site.Site, jobs []Job) ([]output.File, error) {
-	return e.renderJobs(s, jobs, nil)
+	return e.renderJobs(s, jobs, nil, nil)
 }
 
-func (e *Engine) renderJobs(s *site.Site, jobs []Job, emit func(output.File) (bool, error)) ([]output.File, error) {
+func (e *Engine) renderJobs(s *site.Site, jobs []Job, emit func(output.File) (bool, error), pageDone func(*site.Page)) ([]output.File, error) {
 	files := make([]output.File, len(jobs))
 	errs := make([]error, len(jobs))
+	// left counts the jobs of each page still to render, for pageDone.
+	var left map[*site.Page]*atomic.Int32
+	if pageDone != nil {
+		left = map[*site.Page]*atomic.Int32{}
+		for _, j := range jobs {
+			if p := j.Data.Page; p != nil {
+				if left[p] == nil {
+					left[p] = new(atomic.Int32)
+				}
+				left[p].Add(1)
+			}
+		}
+	}
 	var wg sync.WaitGroup
 	sem := make(chan struct{}, 8)
 	for i, j := range jobs {
@@ -238,6 +257,9 @@ func (e *Engine) renderJobs(s *site.Site, jobs []Job, emit func(output.File) (bo
 				return nil
 			})
 			files[i] = f
+			if p := j.Data.Page; left != nil && p != nil && left[p].Add(-1) == 0 {
+				pageDone(p)
+			}
 		}()
 	}
 	wg.Wait()

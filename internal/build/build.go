@@ -11,7 +11,6 @@ package build
 import (
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"path"
 	"slices"
@@ -279,8 +278,8 @@ func staticFiles(fsys fs.FS, limit int64) ([]output.File, error) {
 		if d.IsDir() || path.Ext(name) == ".go" {
 			return nil
 		}
-		data, err := readStaticFile(fsys, p, limit)
-		if errors.Is(err, errTooLarge) {
+		data, err := site.ReadFile(fsys, p, limit)
+		if errors.Is(err, site.ErrTooLarge) {
 			problems = append(problems, site.Problem{File: "static/" + p, Msg: fmt.Sprintf("is larger than %s, the largest file consort reads; make it smaller, publish it elsewhere, or raise the limit with --max-file-size", sizeMB(limit))})
 			return nil
 		}
@@ -302,26 +301,6 @@ func staticFiles(fsys fs.FS, limit int64) ([]output.File, error) {
 // collisionKey is what two paths that name one file on a
 // case-insensitive, normalising file system share.
 func collisionKey(p string) string { return strings.ToLower(norm.NFC.String(p)) }
-
-var errTooLarge = errors.New("file too large")
-
-// readStaticFile reads file p of fsys, or returns errTooLarge, having read
-// at most limit+1 bytes, when it is larger than limit.
-func readStaticFile(fsys fs.FS, p string, limit int64) ([]byte, error) {
-	f, err := fsys.Open(p)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	if st, err := f.Stat(); err == nil && st.Size() > limit {
-		return nil, errTooLarge
-	}
-	data, err := io.ReadAll(io.LimitReader(f, limit+1))
-	if err == nil && int64(len(data)) > limit {
-		return nil, errTooLarge
-	}
-	return data, err
-}
 
 // sizeMB writes a size limit for people: "10 MB", "512 KB".
 func sizeMB(n int64) string {

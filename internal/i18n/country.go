@@ -18,7 +18,7 @@ func ValidCountry(code string) bool {
 
 // parseCountry parses an assigned, upper-case ISO 3166-1 alpha-2 code.
 func parseCountry(code string) (language.Region, bool) {
-	if len(code) != 2 || !isUpper(code[0]) || !isUpper(code[1]) {
+	if _, ok := countryIndex(code); !ok {
 		return language.Region{}, false
 	}
 	r, err := language.ParseRegion(code)

@@ -312,7 +312,7 @@ func (e *Engine) NewData(s *site.Site, lang, url string, opts Options) *Data {
 		}
 		d.Alternates = append(d.Alternates, Alternate{Lang: other, Name: e.Bundle.Locale(other).LanguageName(other), URL: "/" + other + "/", Abs: s.Config.AbsURL("/" + other + "/")})
 	}
-	d.Breadcrumbs = []Crumb{{Title: d.T("home"), URL: "/" + lang + "/"}}
+	d.Breadcrumbs = []Crumb{{Title: d.T("home"), URL: d.Home}}
 	return d
 }
 

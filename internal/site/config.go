@@ -138,7 +138,7 @@ func CheckBaseURL(s string) error {
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.User != nil {
 		return fmt.Errorf("%q is not an absolute web address; write it like https://www.example.org/", s)
 	}
-	if u.RawQuery != "" || u.ForceQuery || u.Fragment != "" || strings.Contains(s, "#") {
+	if strings.ContainsAny(s, "?#") { // a query or fragment, even an empty one
 		return fmt.Errorf("%q has a query or fragment; write the address alone, like https://www.example.org/", s)
 	}
 	if p := strings.TrimSuffix(u.EscapedPath(), "/"); p != "" {

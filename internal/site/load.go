@@ -256,19 +256,24 @@ func ignoredName(name string) bool {
 	return strings.HasPrefix(name, ".") || strings.HasSuffix(name, "~") || strings.HasPrefix(name, "#")
 }
 
-func readLimited(fsys fs.FS, name string, limit int64) ([]byte, error) {
+// ErrTooLarge is ReadFile's error for a file over its size limit.
+var ErrTooLarge = errors.New("file too large")
+
+// ReadFile reads file name of fsys when it is at most limit bytes, and
+// returns ErrTooLarge otherwise, having read none of it when its size
+// says so and at most limit+1 bytes when the size is unknown or wrong. It
+// reads into a buffer of the file's size, as os.ReadFile does: one read
+// and one for the end, not a buffer grown read by read.
+func ReadFile(fsys fs.FS, name string, limit int64) ([]byte, error) {
 	f, err := fsys.Open(name)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	tooLarge := fmt.Errorf("is larger than %d MB; split it into smaller pages (or raise the limit with --max-file-size)", limit>>20)
-	// Read into a buffer of the file's size, as os.ReadFile does: one
-	// read and one for the end, not a buffer grown read by read.
 	size := int64(512)
 	if st, err := f.Stat(); err == nil && st.Mode().IsRegular() {
 		if st.Size() > limit {
-			return nil, tooLarge
+			return nil, ErrTooLarge
 		}
 		size = st.Size() + 1 // room to see the end in the second read
 	}
@@ -280,7 +285,7 @@ func readLimited(fsys fs.FS, name string, limit int64) ([]byte, error) {
 		n, err := f.Read(data[len(data):cap(data)])
 		data = data[:len(data)+n]
 		if int64(len(data)) > limit {
-			return nil, tooLarge
+			return nil, ErrTooLarge
 		}
 		if err == io.EOF {
 			return data, nil
@@ -289,6 +294,15 @@ func readLimited(fsys fs.FS, name string, limit int64) ([]byte, error) {
 			return nil, err
 		}
 	}
+}
+
+// readLimited is ReadFile with the problem an author reads.
+func readLimited(fsys fs.FS, name string, limit int64) ([]byte, error) {
+	data, err := ReadFile(fsys, name, limit)
+	if errors.Is(err, ErrTooLarge) {
+		return nil, fmt.Errorf("is larger than %d MB; split it into smaller pages (or raise the limit with --max-file-size)", limit>>20)
+	}
+	return data, err
 }
 
 // maxFileProblems is how many front matter problems are reported for one

@@ -11,12 +11,12 @@ import (
 const checkHelp = `
 Usage: consort check [flags]
 
-Builds the site in memory (it writes nothing) and reports every problem,
-sorted by file and line, each with a severity and a code:
+Builds the site in memory (it writes nothing) and reports every problem
+at once, sorted by file and line, each with a severity and a code:
 
   content            front matter, Markdown or site.yaml that does not validate
   reference          a page names another page that does not exist
-  link, anchor       a link to a page, file or #anchor not in the built site
+  link, anchor       a link to a page, file or #anchor the site does not have
   image              an image that does not exist or has no alt text
   duplicate-url      two pages or aliases with one URL (case counts as same)
   orphan             a page no menu, list or link leads to
@@ -25,13 +25,24 @@ sorted by file and line, each with a severity and a code:
   stale-translation  a translation whose source changed since it was made
   translation        a translatedFrom that cannot be followed
   schema             schemas/ out of date (run consort new schemas)
+  svg-script         an SVG of static/ that holds a script
+  skipped            a file consort leaves out (its name starts with a dot)
+
+A page with errors is still checked as far as it can be read, so one
+run shows the problems of every page.
+
+Drafts are checked too (pages consort new makes are drafts): their
+problems are marked (draft), and they count. A published page that links
+to a draft or names one is reported, since it breaks once the site is
+built without drafts. In CI, run consort check --published: it leaves
+drafts out and checks the site as consort build publishes it.
 
 Then the translation report: per section and language, how many pages,
 how many exist in that language only, how many are stale. A translation
 is stale when its translatedFrom (written by consort new --translate)
 records another version of the source than the file holds now; once the
 translation is updated, consort new --translate --update FILE records the
-current version. External links are not fetched.
+current version. External links are not fetched. See consort help checks.
 
 Exit status: 0 no errors (warnings allowed), 1 errors (or warnings with
 --strict), 2 bad usage.`
@@ -40,10 +51,19 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	fs := newFlagSet("check", checkHelp)
 	var sf siteFlags
 	sf.register(fs)
+	// Drafts are checked unless --published.
+	sf.drafts = true
+	if f := fs.Lookup("drafts"); f != nil {
+		f.DefValue, f.Usage = "true", "check drafts too, marking their problems (draft); the default, see --published"
+	}
+	published := fs.Bool("published", false, "check only what consort build publishes: leave drafts out (for CI)")
 	format := fs.String("format", "text", "output format: text, or json for CI")
 	strict := fs.Bool("strict", false, "fail (exit 1) on warnings too")
 	if err := fs.parse(args, stdout, 0); err != nil {
 		return err
+	}
+	if *published {
+		sf.drafts = false
 	}
 	if *format != "text" && *format != "json" {
 		return usageError{fmt.Sprintf("check: --format %q: want text or json", *format)}

@@ -39,6 +39,7 @@ func checkJSON(t *testing.T, dir string, extra ...string) (rep struct {
 	OK       bool `json:"ok"`
 	Problems []struct {
 		File, Code, Severity, Message string
+		Draft                         bool
 	} `json:"problems"`
 }, code int) {
 	t.Helper()
@@ -195,11 +196,18 @@ func TestNewTranslate(t *testing.T) {
 			t.Errorf("the translation lacks %q:\n%s", want, text)
 		}
 	}
-	// A draft translation: the English page is reported as untranslated
-	// (its French version is not published), nothing else.
+	// A draft translation is checked, as the editor writes it: its link
+	// to the English heading #objectives does not exist on the French
+	// page, which has #objectifs.
 	rep, code = checkJSON(t, dir)
+	if code != 1 || len(rep.Problems) != 1 || rep.Problems[0].Code != "anchor" || !rep.Problems[0].Draft {
+		t.Errorf("with the draft translation: exit %d, problems %+v; want one anchor error in a draft", code, rep.Problems)
+	}
+	// --published leaves it out: the English page is reported as
+	// untranslated (its French version is not published), nothing else.
+	rep, code = checkJSON(t, dir, "--published")
 	if code != 0 || len(rep.Problems) != 1 || !strings.Contains(rep.Problems[0].Message, "is left out (draft)") {
-		t.Errorf("with the draft translation: exit %d, problems %+v", code, rep.Problems)
+		t.Errorf("check --published with the draft translation: exit %d, problems %+v", code, rep.Problems)
 	}
 	// Published untranslated, its link to the English heading #objectives
 	// does not exist on the French page, which has #objectifs.

@@ -122,7 +122,7 @@ func Build(opts Options) (*Result, error) {
 		files = append(files, out...)
 	}
 	files = append(files, static...)
-	if files, err = images.Process(s, files, images.Options{}); err != nil {
+	if files, err = images.Process(s, files, images.Options{KeepGoing: opts.Site.KeepGoing}); err != nil {
 		return nil, err
 	}
 	if err := checkCollisions(files); err != nil {

@@ -26,6 +26,7 @@ import (
 	"strings"
 
 	"consort/internal/build"
+	"consort/internal/images"
 	"consort/internal/scaffold"
 	"consort/internal/site"
 )
@@ -65,6 +66,8 @@ type Report struct {
 	Translations []Coverage
 	// Pages counts the pages checked, by language.
 	Pages map[string]int
+	// Drafts counts the drafts among them.
+	Drafts int
 }
 
 // Coverage is the translation state of one section in one language.
@@ -90,42 +93,68 @@ func Run(res *build.Result, opts Options) site.Problems {
 func Analyze(res *build.Result, opts Options) *Report {
 	c := &checker{res: res, s: res.Site, opts: opts}
 	r := &Report{Pages: map[string]int{}}
+	for _, e := range c.s.Errors {
+		c.add(classify(e))
+	}
 	for _, w := range res.Warnings {
 		c.add(classify(w))
 	}
+	for _, p := range images.Missing(c.s, res.Files) {
+		c.add(classify(p))
+	}
 	for _, p := range c.s.Pages {
+		if p.Unreadable {
+			continue
+		}
 		r.Pages[p.Lang]++
+		if p.Draft {
+			r.Drafts++
+		}
 	}
 	c.checkOutputs()
 	r.Translations = c.translations()
 	c.checkSchemas()
+	c.checkDraftUse()
 	r.Problems = dedupe(c.problems)
+	c.markDrafts(r.Problems)
 	r.Problems.Sort()
 	return r
 }
 
-// Site builds the site in memory (writing nothing) and checks it. When the
-// content does not load, the report holds the loading problems (all of
-// them, every file) and no translation report.
+// Site builds the site in memory (writing nothing) and checks it, every
+// page at once: a page that does not validate is checked as far as it
+// could be read (site.Options.KeepGoing), so that its problems and the
+// links and images of every other page are reported in one pass. When
+// the site cannot be built even so (a template that does not parse), the
+// report holds the content's problems, the build's error and no
+// translation report.
 func Site(bopts build.Options, opts Options) *Report {
 	if opts.Source == nil {
 		opts.Source = bopts.Source
 	}
-	res, err := build.Build(bopts)
-	if err != nil {
-		r := &Report{Pages: map[string]int{}}
-		var ps site.Problems
-		if errors.As(err, &ps) {
-			for _, p := range ps {
-				r.Problems = append(r.Problems, classify(p))
-			}
-		} else {
-			r.Problems = site.Problems{buildProblem(err)}
-		}
-		r.Problems.Sort()
-		return r
+	keep := bopts
+	keep.Site.KeepGoing = true
+	res, err := build.Build(keep)
+	if err == nil {
+		return Analyze(res, opts)
 	}
-	return Analyze(res, opts)
+	r := &Report{Pages: map[string]int{}}
+	var ps site.Problems
+	if errors.As(err, &ps) {
+		for _, p := range ps {
+			r.Problems = append(r.Problems, classify(p))
+		}
+	} else {
+		r.Problems = site.Problems{buildProblem(err)}
+	}
+	if _, err := site.Load(bopts.Source, bopts.Site); errors.As(err, &ps) {
+		for _, p := range ps {
+			r.Problems = append(r.Problems, classify(p))
+		}
+	}
+	r.Problems = dedupe(r.Problems)
+	r.Problems.Sort()
+	return r
 }
 
 var fileLineRE = regexp.MustCompile(`^([^\s:]+):(\d+):\s*(.*)$`)
@@ -195,6 +224,9 @@ type checker struct {
 	s        *site.Site
 	opts     Options
 	problems site.Problems
+	origins  map[string]origin // URL -> front matter field or menu entry it was written in
+	images   []string          // the built site's images, once needed
+	urls     map[int][]string  // the built site's addresses by depth, once needed
 }
 
 func (c *checker) add(p site.Problem) { c.problems = append(c.problems, p) }

@@ -22,6 +22,9 @@ func Line(p site.Problem) string {
 		fmt.Fprintf(&b, "[%s]", p.Code)
 	}
 	b.WriteString(": ")
+	if p.Draft {
+		b.WriteString("(draft) ")
+	}
 	if p.Field != "" {
 		b.WriteString(p.Field + ": ")
 	}
@@ -50,7 +53,7 @@ func (r *Report) WriteText(w io.Writer) error {
 	return err
 }
 
-// Summary is the closing line: "2 errors, 1 warning in 58 pages (en 29, fr 29)".
+// Summary is the closing line: "2 errors, 1 warning in 58 pages (en 29, fr 29; 2 drafts)".
 func (r *Report) Summary() string {
 	e, w := r.Errors(), r.Warnings()
 	var parts []string
@@ -64,9 +67,13 @@ func (r *Report) Summary() string {
 	for _, l := range langs {
 		parts = append(parts, fmt.Sprintf("%s %d", l, r.Pages[l]))
 	}
-	where := "(the content did not load, so links and translations were not checked)"
+	where := "(the site could not be built, so links and translations were not checked)"
 	if total > 0 {
-		where = fmt.Sprintf("in %d pages (%s)", total, strings.Join(parts, ", "))
+		drafts := ""
+		if r.Drafts > 0 {
+			drafts = fmt.Sprintf("; %d %s", r.Drafts, plural(r.Drafts, "draft", "drafts"))
+		}
+		where = fmt.Sprintf("in %d pages (%s%s)", total, strings.Join(parts, ", "), drafts)
 	}
 	if e == 0 && w == 0 {
 		return "no problems " + where
@@ -150,7 +157,8 @@ type JSONReport struct {
 type JSONSummary struct {
 	Errors   int            `json:"errors"`
 	Warnings int            `json:"warnings"`
-	Pages    map[string]int `json:"pages"` // by language
+	Pages    map[string]int `json:"pages"`  // by language
+	Drafts   int            `json:"drafts"` // how many of the pages are drafts
 }
 
 // JSONProblem is one problem.
@@ -161,6 +169,7 @@ type JSONProblem struct {
 	Code     string `json:"code"`
 	Field    string `json:"field"`
 	Message  string `json:"message"`
+	Draft    bool   `json:"draft"` // the file is a draft: consort build does not publish it
 }
 
 // JSON returns the report in its JSON shape.
@@ -168,7 +177,7 @@ func (r *Report) JSON() JSONReport {
 	out := JSONReport{
 		Version:      JSONVersion,
 		OK:           r.Errors() == 0,
-		Summary:      JSONSummary{Errors: r.Errors(), Warnings: r.Warnings(), Pages: map[string]int{}},
+		Summary:      JSONSummary{Errors: r.Errors(), Warnings: r.Warnings(), Pages: map[string]int{}, Drafts: r.Drafts},
 		Problems:     []JSONProblem{},
 		Translations: []Coverage{},
 	}
@@ -176,7 +185,7 @@ func (r *Report) JSON() JSONReport {
 		out.Summary.Pages[l] = n
 	}
 	for _, p := range r.Problems {
-		out.Problems = append(out.Problems, JSONProblem{File: p.File, Line: p.Line, Severity: p.Severity.String(), Code: p.Code, Field: p.Field, Message: p.Msg})
+		out.Problems = append(out.Problems, JSONProblem{File: p.File, Line: p.Line, Severity: p.Severity.String(), Code: p.Code, Field: p.Field, Message: p.Msg, Draft: p.Draft})
 	}
 	for _, c := range r.Translations {
 		if c.Only == nil {

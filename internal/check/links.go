@@ -11,6 +11,7 @@ import (
 	"strings"
 	"sync"
 
+	"consort/internal/images"
 	"consort/internal/render"
 	"consort/internal/site"
 
@@ -165,6 +166,7 @@ func (c *checker) checkOutputs() {
 	// shows the image somewhere else.)
 	pageOf := map[string]*site.Page{}
 	global := map[string]origin{} // href -> front matter field or menu entry
+	c.origins = global
 	for _, p := range c.s.Pages {
 		pageOf[render.FilePath(p.URL)] = p
 		f := p.Front()
@@ -235,6 +237,9 @@ func (c *checker) checkOutputs() {
 				ti.pages = append(ti.pages, d.path)
 				continue
 			}
+			if code == CodeLink && o.field == "" && o.file != site.ConfigFile && strings.HasSuffix(msg, notAPage) {
+				msg += pageFileHint
+			}
 			k := o.file + "\x00" + o.field + "\x00" + fmt.Sprint(o.line) + "\x00" + msg
 			if reported[k] {
 				continue
@@ -287,7 +292,8 @@ func (c *checker) checkOutputs() {
 		}
 	}
 	for _, p := range c.s.Pages {
-		if p.Synthetic || p.Kind == site.KindHome || reached[render.FilePath(p.URL)] {
+		// A draft is not linked yet, as a rule: it is being written.
+		if p.Synthetic || p.Unreadable || p.Draft || p.Kind == site.KindHome || reached[render.FilePath(p.URL)] {
 			continue
 		}
 		c.add(site.Problem{File: p.File, Msg: fmt.Sprintf("no menu, list or link leads to this page (%s); add it to menus in content/site.yaml or link to it from another page", p.URL), Severity: site.Warning, Code: CodeOrphan})
@@ -366,11 +372,10 @@ func (c *checker) checkRef(d *doc, r ref, files map[string]bool, byPath map[stri
 		shown += "#" + abs.Fragment
 	}
 	if out == "" {
-		code := CodeLink
 		if r.tag == "img" || r.tag == "source" {
-			code = CodeImage
+			return CodeImage, images.MissingMsg(shown, c.fieldOf(r.val), c.imagePaths()), ""
 		}
-		return code, fmt.Sprintf("%s %s, which is not in the built site", what, shown), ""
+		return CodeLink, c.missingMsg(what, shown, strings.TrimPrefix(abs.Path, "/")), ""
 	}
 	if f := abs.Fragment; f != "" && f != "top" && path.Ext(out) == ".html" {
 		if t := byPath[out]; t != nil && !t.ids[f] {
@@ -417,4 +422,73 @@ func parallel(n int, f func(i int)) {
 	}
 	close(next)
 	wg.Wait()
+}
+
+// fieldOf returns the front matter field a URL of the output was written
+// in ("logo"), or "" when it comes from a text.
+func (c *checker) fieldOf(v string) string {
+	if o, ok := c.origins[v]; ok {
+		return o.field
+	}
+	return ""
+}
+
+// imagePaths returns the paths of the built site's images, sorted.
+func (c *checker) imagePaths() []string {
+	if c.images == nil {
+		c.images = []string{}
+		for _, f := range c.res.Files {
+			if images.IsImage(f.Path) {
+				c.images = append(c.images, f.Path)
+			}
+		}
+	}
+	return c.images
+}
+
+// missingMsg says that a link leads nowhere, in an editor's words, with
+// the closest address of the site when one is a typo away. p is the path
+// linked to, without the leading slash.
+func (c *checker) missingMsg(what, shown, p string) string {
+	if h := c.closestURL(p); h != "" {
+		return fmt.Sprintf("%s %s, which does not exist; did you mean %s?", what, shown, h)
+	}
+	if ext := path.Ext(p); ext != "" && !strings.HasSuffix(p, "/") && ext != ".html" {
+		return fmt.Sprintf("%s %s, which does not exist; files to download go in the static/ folder of the site: save it as static/%s, or fix the link", what, shown, p)
+	}
+	return fmt.Sprintf("%s %s, %s", what, shown, notAPage)
+}
+
+// notAPage ends the message of a link to no page; pageFileHint follows it
+// when the link is in a text, which may link to a page's file instead.
+const (
+	notAPage     = "which is not a page of this site; fix the address"
+	pageFileHint = ", or link to the page's Markdown file (such as about.md) and consort writes its address"
+)
+
+// closestURL returns the address of the site (a page "/en/contact/" or a
+// file) a typo away from path p, or "".
+func (c *checker) closestURL(p string) string {
+	if c.urls == nil {
+		c.urls = map[int][]string{}
+		for _, f := range c.res.Files {
+			u := "/" + strings.TrimSuffix(f.Path, "index.html")
+			d := strings.Count(strings.TrimSuffix(u, "/"), "/")
+			c.urls[d] = append(c.urls[d], u)
+		}
+	}
+	u := "/" + strings.TrimSuffix(p, "index.html")
+	trimmed := strings.TrimSuffix(u, "/")
+	last := trimmed[strings.LastIndex(trimmed, "/")+1:]
+	limit := max(1, len([]rune(last))/3)
+	cands := c.urls[strings.Count(trimmed, "/")]
+	if h := site.DidYouMean(u, cands, limit); h != "" && h != u {
+		return h
+	}
+	if !strings.HasSuffix(u, "/") && path.Ext(u) == "" { // "/en/contact": the page is "/en/contact/"
+		if h := site.DidYouMean(u+"/", cands, limit); h != "" {
+			return h
+		}
+	}
+	return ""
 }

@@ -53,6 +53,9 @@ const JPEGQuality = 82
 type Options struct {
 	Widths []int  // nil: DefaultWidths
 	Sizes  string // "": DefaultSizes
+	// KeepGoing leaves missing images to the caller (Missing) instead of
+	// failing: consort check reports them with every other problem.
+	KeepGoing bool
 }
 
 // info is what Process knows of one image of the site.
@@ -81,7 +84,7 @@ func Process(s *site.Site, files []output.File, opts Options) ([]output.File, er
 	for _, f := range files {
 		byPath[f.Path] = f.Data
 	}
-	if ps := checkContent(s, byPath); len(ps) > 0 {
+	if ps := checkContent(s, byPath); len(ps) > 0 && !opts.KeepGoing {
 		return nil, ps
 	}
 
@@ -133,6 +136,16 @@ func Process(s *site.Site, files []output.File, opts Options) ([]output.File, er
 	return out, nil
 }
 
+// Missing reports the content images and front matter images and logos
+// of s that are not among files, sorted.
+func Missing(s *site.Site, files []output.File) site.Problems {
+	byPath := map[string][]byte{}
+	for _, f := range files {
+		byPath[f.Path] = f.Data
+	}
+	return checkContent(s, byPath)
+}
+
 // checkContent reports content images and front matter images that are
 // not files of the site.
 func checkContent(s *site.Site, byPath map[string][]byte) site.Problems {
@@ -141,10 +154,17 @@ func checkContent(s *site.Site, byPath map[string][]byte) site.Problems {
 		p, ok := localPath(src)
 		return ok && byPath[p] == nil
 	}
+	var have []string // the site's images, for suggestions; made when needed
+	msg := func(src, field string) string {
+		if have == nil {
+			have = imagePaths(byPath)
+		}
+		return MissingMsg(src, field, have)
+	}
 	for _, p := range s.Pages {
 		for _, img := range p.Images {
 			if missing(img.Dest) {
-				ps = append(ps, site.Problem{File: p.File, Line: img.Line, Msg: fmt.Sprintf("image %s is not in static/; add the file or fix the path", img.Dest)})
+				ps = append(ps, site.Problem{File: p.File, Line: img.Line, Msg: msg(img.Dest, "")})
 			}
 		}
 		fields := map[string]string{"image": p.Front().Image}
@@ -156,12 +176,65 @@ func checkContent(s *site.Site, byPath map[string][]byte) site.Problems {
 		}
 		for field, src := range fields {
 			if src != "" && missing(src) {
-				ps = append(ps, site.Problem{File: p.File, Line: p.Line(field), Field: field, Msg: fmt.Sprintf("%s is not in static/; add the file or fix the path", src)})
+				ps = append(ps, site.Problem{File: p.File, Line: p.Line(field), Field: field, Msg: msg(src, field)})
 			}
 		}
 	}
 	ps.Sort()
 	return ps
+}
+
+// imagePaths returns the paths of the images among files.
+func imagePaths(byPath map[string][]byte) []string {
+	have := []string{}
+	for p := range byPath {
+		if IsImage(p) {
+			have = append(have, p)
+		}
+	}
+	sort.Strings(have)
+	return have
+}
+
+// IsImage reports whether the file at p is a picture, by its extension.
+func IsImage(p string) bool {
+	switch strings.ToLower(path.Ext(p)) {
+	case ".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg", ".avif", ".ico":
+		return true
+	}
+	return false
+}
+
+// MissingMsg says that the image src of the site does not exist, in an
+// editor's words: the closest of the site's images (paths of the output,
+// "img/logo.svg") when one is close, or else where image files go. field
+// is the front matter field that names it, "" for an image of the text.
+func MissingMsg(src, field string, have []string) string {
+	what := src
+	if field == "" {
+		what = "image " + src
+	}
+	p, _ := localPath(src)
+	if c := closest(p, have); c != "" {
+		return fmt.Sprintf("%s does not exist; did you mean /%s?", what, c)
+	}
+	return fmt.Sprintf("%s does not exist; image files go in the static/ folder of the site: save it as static/%s, or fix the path", what, p)
+}
+
+// closest returns the path of have a typo away from p, or "".
+func closest(p string, have []string) string {
+	base := path.Base(p)
+	limit := max(1, len([]rune(base))/4)
+	var cands []string
+	for _, h := range have {
+		if path.Dir(h) == path.Dir(p) || path.Base(h) == base {
+			cands = append(cands, h)
+		}
+	}
+	if c := site.DidYouMean(p, cands, limit); c != "" && c != p {
+		return c
+	}
+	return ""
 }
 
 // localPath turns a src of the site ("/img/a%20b.jpg") into the path of

@@ -251,11 +251,13 @@ func TestProblems(t *testing.T) {
 		name, file, old, new, want string
 	}{
 		{"missing content image", "content/en/gallery.md", "/img/diagram.png", "/img/nowhere.png",
-			"content/en/gallery.md:10: image /img/nowhere.png is not in static/; add the file or fix the path"},
+			"content/en/gallery.md:10: image /img/nowhere.png does not exist; image files go in the static/ folder of the site: save it as static/img/nowhere.png, or fix the path"},
+		{"misspelt content image", "content/en/gallery.md", "/img/diagram.png", "/img/diagramm.png",
+			"content/en/gallery.md:10: image /img/diagramm.png does not exist; did you mean /img/diagram.png?"},
 		{"missing front matter image", "content/en/gallery.md", "image: /img/photo.jpg", "image: /img/gone.jpg",
-			"content/en/gallery.md:3: image: /img/gone.jpg is not in static/; add the file or fix the path"},
+			"content/en/gallery.md:3: image: /img/gone.jpg does not exist; image files go in the static/ folder of the site: save it as static/img/gone.jpg, or fix the path"},
 		{"missing logo", "content/en/partners/acme.md", "/img/logo.png", "/img/acme.svg",
-			"content/en/partners/acme.md:5: logo: /img/acme.svg is not in static/; add the file or fix the path"},
+			"content/en/partners/acme.md:5: logo: /img/acme.svg does not exist; image files go in the static/ folder of the site: save it as static/img/acme.svg, or fix the path"},
 		{"content image without alt", "content/en/gallery.md", "![A small diagram]", "![]",
 			"content/en/gallery.md:10:"},
 		{"broken image file", "static/img/photo.jpg", "", "",

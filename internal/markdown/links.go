@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"bytes"
+	"net/url"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
@@ -82,11 +83,14 @@ func (l *linkRewriter) rewrite(st *state, raw []byte, line int, what string) []b
 	if what == "link" && st.ctx.Resolve != nil && isMarkdownFile(dest) {
 		url, err := st.ctx.Resolve(dest)
 		if err != nil {
-			st.problem(line, "link to %s: %v; fix the path or create the page", dest, err)
+			st.problem(line, "link to %s: %v", dest, err)
 			return []byte("#")
 		}
 		dest = url
 		raw = literalDestination(url)
+	} else if st.ctx.URL != "" && climbs(st.ctx.URL, dest) {
+		st.problem(line, "%s to %s: the path climbs above the site's root folder; write it from the root instead, e.g. /img/photo.jpg or /en/about/", what, dest)
+		return []byte("#")
 	}
 	if scheme, bad := dangerousScheme(dest); bad {
 		st.problem(line, "%s to %s: %s: URLs are not allowed; use an http(s) link", what, dest, scheme)
@@ -174,4 +178,37 @@ func dangerousScheme(dest string) (string, bool) {
 		return scheme, true
 	}
 	return "", false
+}
+
+// climbs reports whether dest, a relative reference (no scheme, not
+// starting with /), resolved from the page at URL pageURL, goes above the
+// site's root: browsers stop at the root, so "../../../etc/passwd" from
+// /en/about/ means /etc/passwd, a path nobody meant.
+func climbs(pageURL, dest string) bool {
+	if dest == "" || dest[0] == '/' || dest[0] == '#' || dest[0] == '?' || hasScheme(dest) {
+		return false
+	}
+	p, _, _ := strings.Cut(dest, "#")
+	p, _, _ = strings.Cut(p, "?")
+	p = strings.ReplaceAll(p, "\\", "/")
+	if u, err := url.PathUnescape(p); err == nil {
+		p = u
+	}
+	dir := strings.Trim(pageURL[:strings.LastIndex(pageURL, "/")+1], "/")
+	depth := 0
+	if dir != "" {
+		depth = strings.Count(dir, "/") + 1
+	}
+	for _, seg := range strings.Split(p, "/") {
+		switch seg {
+		case "..":
+			if depth--; depth < 0 {
+				return true
+			}
+		case "", ".":
+		default:
+			depth++
+		}
+	}
+	return false
 }

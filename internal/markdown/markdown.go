@@ -125,8 +125,13 @@ type Context struct {
 	// "../clusters/biocat.md#team") to the URL of the target page
 	// ("/fr/clusters/biocat/#team"). It returns an error (e.g. "no such page
 	// content/fr/clusters/biocat.md") when the target does not exist.
-	// When nil, links to .md files are left as they are.
+	// When nil, links to .md files are left as they are. The error says
+	// what is wrong and what to do; it follows "link to DEST: ".
 	Resolve func(dest string) (string, error)
+	// URL is the address of the page ("/en/about/"). When set, a relative
+	// link or image that climbs above the site's root from there
+	// ("../../../etc/passwd") is a problem.
+	URL string
 	// LineOffset is the number of lines before the body in the source file
 	// (front matter); it is added to every reported line.
 	LineOffset int

@@ -192,7 +192,7 @@ func (p *Page) unlinked() *Page {
 // still resolves to the same target. The result is shared: read-only.
 func (c *Cache) convert(conv *markdown.Converter, s *Site, p *Page, configSum [32]byte) markdown.Result {
 	resolve := func(dest string) (string, error) { return s.resolveLink(p, dest) }
-	ctx := markdown.Context{Lang: p.Lang, LineOffset: p.BodyLine, Resolve: resolve}
+	ctx := markdown.Context{Lang: p.Lang, LineOffset: p.BodyLine, Resolve: resolve, URL: p.URL}
 	if c == nil {
 		return conv.Convert(p.Body, ctx)
 	}

@@ -274,3 +274,20 @@ func structFields(t reflect.Type) map[string][]int {
 	walk(t, nil)
 	return out
 }
+
+// clearField sets the field of a front matter struct named by a
+// FieldError ("website", "location.lat": its first segment) to its zero
+// value, so that a value reported as wrong is not also used by what
+// follows (a site loaded with KeepGoing renders the page: a website
+// "www.example.org" would be reported again as a broken relative link).
+func clearField(params any, field string) {
+	name, _, _ := strings.Cut(field, ".")
+	v := reflect.ValueOf(params)
+	if v.Kind() != reflect.Pointer || v.Elem().Kind() != reflect.Struct {
+		return
+	}
+	if idx, ok := structFields(v.Elem().Type())[name]; ok {
+		f := v.Elem().FieldByIndex(idx)
+		f.Set(reflect.Zero(f.Type()))
+	}
+}

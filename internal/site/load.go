@@ -43,6 +43,13 @@ type Options struct {
 	// at 10,000 pages it is 60 MB held to the end). Ignored with a
 	// Cache: the preview compares sources.
 	DropSource bool
+	// KeepGoing makes Load return the site even when the content has
+	// errors, which are then in Site.Errors: pages that do not validate
+	// are kept as far as they could be read, so that the links and
+	// images of every page can still be checked. Such a site is for
+	// consort check, which reports every problem at once; it must not
+	// be published.
+	KeepGoing bool
 }
 
 // DefaultMaxFileSize is the size limit of a content file unless Options say otherwise.
@@ -56,6 +63,8 @@ type Site struct {
 	Clock  time.Time // the build's "now"
 	// Warnings are problems that did not stop the build.
 	Warnings Problems
+	// Errors are the errors of a site loaded with Options.KeepGoing.
+	Errors Problems
 	// Excluded are pages left out (drafts, future, expired), by file.
 	Excluded map[string]string
 
@@ -105,10 +114,11 @@ func Load(fsys fs.FS, opts Options) (*Site, error) {
 	}
 	s := l.load()
 	l.problems.Sort()
-	if errs := l.problems.Errors(); len(errs) > 0 {
+	errs := l.problems.Errors()
+	if len(errs) > 0 && !opts.KeepGoing {
 		return nil, l.problems
 	}
-	s.Warnings = l.problems.Warnings()
+	s.Warnings, s.Errors = l.problems.Warnings(), errs
 	return s, nil
 }
 
@@ -146,9 +156,13 @@ func (l *loader) load() *Site {
 	pages := make([]*Page, len(files))
 	parallel(len(files), func(i int) { pages[i] = l.parseFile(files[i]) })
 
-	for _, p := range pages {
+	for i, p := range pages {
 		if p == nil {
-			continue
+			// Its problems are reported; a stand-in keeps what names
+			// it from being reported too.
+			if p = l.standIn(files[i]); p == nil {
+				continue
+			}
 		}
 		if why := l.exclusion(p); why != "" {
 			s.Excluded[p.File] = why
@@ -162,15 +176,40 @@ func (l *loader) load() *Site {
 		s.byFile[p.File] = p
 		if p.Section != "" && p.Kind != KindSection {
 			s.byName[p.Lang+"/"+p.Section+"/"+p.Name] = p
-			s.bySection[p.Lang+"/"+p.Section] = append(s.bySection[p.Lang+"/"+p.Section], p)
 		}
 	}
 	l.checkURLs(s)
+	for _, p := range s.Pages {
+		if p.Section != "" && p.Kind != KindSection {
+			s.bySection[p.Lang+"/"+p.Section] = append(s.bySection[p.Lang+"/"+p.Section], p)
+		}
+	}
 	l.pairTranslations(s)
 	l.resolveReferences(s)
 	l.checkMenus(s)
 	l.renderMarkdown(s)
 	return s
+}
+
+// standIn returns the page that stands for a content file that could not
+// be read (its front matter does not parse, it is not UTF-8...), so that
+// the pages linking to it or naming it are not reported as well: a page
+// of its kind titled with its name, without body, marked Unreadable. It
+// returns nil when the file's place cannot hold a page.
+func (l *loader) standIn(file string) *Page {
+	rel := strings.TrimPrefix(file, "content/")
+	lang, rel, _ := strings.Cut(rel, "/")
+	p := &Page{Lang: lang, File: file, Rel: rel, Unreadable: true}
+	p.Kind, p.Section, p.Name = classify(rel)
+	if p.Kind == "" {
+		return nil
+	}
+	p.Params = newParams(p.Kind)
+	p.Front().Title = p.Name
+	p.Slug = p.Name
+	p.URL = l.pageURL(p, path.Dir(rel))
+	p.Key = rel
+	return p
 }
 
 // listFiles walks content/<lang>/ for every language and reports files
@@ -440,6 +479,9 @@ func (l *loader) parseData(file string, data []byte, sum [32]byte) *Page {
 			continue // already reported: the value could not be read
 		}
 		l.add(Problem{File: file, Line: p.fieldLine(e.Field), Field: e.Field, Msg: e.Msg})
+		if e.Field != "title" {
+			clearField(p.Params, e.Field)
+		}
 	}
 	f := p.Front()
 	l.typography(p)
@@ -628,8 +670,13 @@ func sortPages(pages []*Page, langs []string) {
 
 // checkURLs reports two pages with the same URL, also when they differ
 // only in case or Unicode normalisation (which collide on many hosts).
+//
+// The second page of a URL is left out of Pages (it stays known by file,
+// so that links to it are not reported too): a site loaded with KeepGoing
+// still has one page per output.
 func (l *loader) checkURLs(s *Site) {
 	seen := map[string]*Page{}
+	kept := s.Pages[:0]
 	for _, p := range s.Pages {
 		k := strings.ToLower(norm.NFC.String(p.URL))
 		if q, ok := seen[k]; ok {
@@ -637,7 +684,10 @@ func (l *loader) checkURLs(s *Site) {
 			continue
 		}
 		seen[k] = p
+		kept = append(kept, p)
 	}
+	clear(s.Pages[len(kept):])
+	s.Pages = kept
 }
 
 func (l *loader) pairTranslations(s *Site) {
@@ -790,7 +840,7 @@ func (l *loader) renderMarkdown(s *Site) {
 	conv := markdown.New(markdown.Options{UnsafeHTML: l.cfg.Markdown.UnsafeHTML})
 	parallel(len(s.Pages), func(i int) {
 		p := s.Pages[i]
-		if p.Synthetic {
+		if p.Synthetic || p.Unreadable {
 			return
 		}
 		res := l.opts.Cache.convert(conv, s, p, l.configSum)
@@ -815,19 +865,71 @@ func (s *Site) resolveLink(p *Page, dest string) (string, error) {
 		file = path.Join(path.Dir(p.File), target)
 	}
 	if !strings.HasPrefix(file, "content/") {
-		return "", fmt.Errorf("it points outside content/")
+		return "", fmt.Errorf("it points outside the content/ folder; link to a page's file, such as about.md or ../partners/index.md")
 	}
 	t := s.byFile[file]
 	if t == nil {
 		if why, ok := s.Excluded[file]; ok {
 			return "", fmt.Errorf("%s is not published (%s)", file, why)
 		}
-		return "", fmt.Errorf("%s does not exist", file)
+		if near := s.nearFile(file); near != "" {
+			// The link as written, with the file name corrected.
+			fixed := target[:strings.LastIndex(target, "/")+1] + path.Base(near)
+			if path.Dir(near) != path.Dir(file) {
+				fixed = path.Base(near)
+				if rel, ok := relPath(path.Dir(p.File), near); ok {
+					fixed = rel
+				}
+			}
+			return "", fmt.Errorf("%s does not exist; did you mean %s?", file, fixed)
+		}
+		return "", fmt.Errorf("%s does not exist; fix the path or create the page", file)
 	}
 	if frag != "" {
 		return t.URL + "#" + frag, nil
 	}
 	return t.URL, nil
+}
+
+// nearFile returns the content file a typo away from file (a name in the
+// same folder, or the same name in another section of the language), or "".
+func (s *Site) nearFile(file string) string {
+	dir, base := path.Dir(file), path.Base(file)
+	var same, other []string
+	for f := range s.byFile {
+		if s.byFile[f].Synthetic {
+			continue
+		}
+		if path.Dir(f) == dir {
+			same = append(same, f)
+		} else if path.Base(f) == base && strings.HasPrefix(f, "content/"+strings.Split(file, "/")[1]+"/") {
+			other = append(other, f)
+		}
+	}
+	sort.Strings(same)
+	sort.Strings(other)
+	limit := max(1, len([]rune(strings.TrimSuffix(base, ".md")))/3)
+	if f := DidYouMean(file, same, limit); f != "" {
+		return f
+	}
+	if len(other) > 0 {
+		return other[0]
+	}
+	return ""
+}
+
+// relPath returns the path of file relative to folder dir, both under
+// content/.
+func relPath(dir, file string) (string, bool) {
+	from, to := strings.Split(dir, "/"), strings.Split(file, "/")
+	i := 0
+	for i < len(from) && i < len(to)-1 && from[i] == to[i] {
+		i++
+	}
+	if i == 0 {
+		return "", false
+	}
+	return strings.Repeat("../", len(from)-i) + strings.Join(to[i:], "/"), true
 }
 
 // parallel runs f(0..n-1) on all cores.

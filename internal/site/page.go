@@ -22,6 +22,11 @@ type Page struct {
 	// Synthetic is true for section and home pages made up because
 	// content/ has no index.md for them.
 	Synthetic bool
+	// Unreadable is true for the stand-in of a content file that could
+	// not be read (its problems say why): it keeps the pages that link to
+	// it or name it from being reported too. Only a site loaded with
+	// Options.KeepGoing has such pages.
+	Unreadable bool
 
 	Body     []byte // the Markdown after the front matter
 	BodyLine int    // lines before the body in the file

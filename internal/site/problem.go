@@ -35,6 +35,9 @@ type Problem struct {
 	// json, the serve overlay): "link", "stale-translation"...; empty for
 	// content validation.
 	Code string
+	// Draft is set when File is a draft (consort check checks drafts
+	// too, and says which problems are theirs).
+	Draft bool
 }
 
 func (p Problem) String() string {
@@ -129,6 +132,23 @@ func didYouMean(s string, candidates []string) string {
 	limit := len(s) / 3
 	if limit < 2 {
 		limit = 2
+	}
+	if bestD <= limit {
+		return best
+	}
+	return ""
+}
+
+// DidYouMean returns the candidate closest to s (ignoring case) when at
+// most limit edits away, or "".
+func DidYouMean(s string, candidates []string, limit int) string {
+	best, bestD := "", 1<<30
+	ls := strings.ToLower(s)
+	for _, c := range candidates {
+		d := levenshtein(ls, strings.ToLower(c))
+		if d < bestD || (d == bestD && c < best) {
+			best, bestD = c, d
+		}
 	}
 	if bestD <= limit {
 		return best

@@ -92,7 +92,7 @@ func (v Vocabularies) check(field, vocab, key string, required bool) []FieldErro
 		return nil
 	}
 	keys := v.Keys(vocab)
-	msg := fmt.Sprintf("%q is not a %s of content/site.yaml", key, vocab)
+	msg := fmt.Sprintf("%q is not %s of content/site.yaml", key, withArticle(vocab))
 	if s := didYouMean(key, keys); s != "" {
 		msg += fmt.Sprintf("; did you mean %q?", s)
 	} else if len(keys) > 0 {
@@ -170,13 +170,13 @@ func ParseConfig(data []byte) (*Config, Problems) { return parseConfig(data, Con
 func parseConfig(data []byte, file string) (*Config, Problems) {
 	var node yaml.Node
 	if err := yaml.Unmarshal(data, &node); err != nil {
-		return nil, Problems{yamlProblem(file, 0, err)}
+		return nil, Problems{yamlProblem(file, data, 0, err)}
 	}
 	if tooDeep(&node, 0) {
 		return nil, Problems{{File: file, Line: 1, Msg: deepMsg}}
 	}
 	if hasAlias(&node, 0) {
-		return nil, Problems{{File: file, Line: 1, Msg: "YAML anchors and aliases (&name, *name) are not supported; write values out"}}
+		return nil, Problems{{File: file, Line: aliasLine(&node, 0), Msg: "YAML anchors and aliases (&name, *name) are not supported; write the value out in full"}}
 	}
 	c := &Config{}
 	d := newDecoder()
@@ -266,20 +266,18 @@ func parseConfig(data []byte, file string) (*Config, Problems) {
 	return c, ps
 }
 
-func yamlProblem(file string, offset int, err error) Problem {
-	msg := err.Error()
-	line := 0
-	msg = strings.TrimPrefix(msg, "yaml: ")
-	if strings.HasPrefix(msg, "line ") {
-		fmt.Sscanf(msg, "line %d:", &line)
-		if i := strings.Index(msg, ":"); i >= 0 {
-			msg = strings.TrimSpace(msg[i+1:])
-		}
+// yamlProblem explains why text, the YAML of file, does not parse; offset
+// is the line of file before the text's first (the front matter's ---).
+func yamlProblem(file string, text []byte, offset int, err error) Problem {
+	line, msg := explainYAML(string(text), err)
+	what := "front matter is not valid YAML: "
+	if file == ConfigFile {
+		what = "is not valid YAML: "
 	}
 	if line > 0 {
 		line += offset
 	}
-	return Problem{File: file, Line: line, Msg: "front matter is not valid YAML: " + msg + "; check indentation, colons and quotes"}
+	return Problem{File: file, Line: line, Msg: what + msg}
 }
 
 func contains(list []string, s string) bool {

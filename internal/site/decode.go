@@ -146,6 +146,23 @@ func hasAlias(n *yaml.Node, depth int) bool {
 	return false
 }
 
+// aliasLine returns the line (1-based, in the YAML text) of the first
+// anchor or alias in n, or 0.
+func aliasLine(n *yaml.Node, depth int) int {
+	if n.Kind == yaml.AliasNode || n.Anchor != "" {
+		return n.Line
+	}
+	if depth > 64 {
+		return n.Line
+	}
+	for _, c := range n.Content {
+		if l := aliasLine(c, depth+1); l > 0 {
+			return l
+		}
+	}
+	return 0
+}
+
 // maxDepth is how deeply front matter and site.yaml may nest lists and
 // sets of keys; a site needs four levels (vocabularies.orgType.agency.en).
 const maxDepth = 64
@@ -231,7 +248,7 @@ func describeType(t reflect.Type) string {
 	case reflect.Map:
 		return "a set of `key: value` lines"
 	}
-	return "a " + t.Name()
+	return withArticle(t.Name())
 }
 
 func describe(n *yaml.Node) string {

@@ -56,7 +56,7 @@ func TestHostileContent(t *testing.T) {
 			files: []string{"content/en/about.md", "---\na: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n" +
 				"c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]\ne: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d]\n" +
 				"f: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e]\ng: &g [*f, *f, *f, *f, *f, *f, *f, *f, *f]\ntitle: *g\n---\n"},
-			want: []string{"content/en/about.md:2: YAML anchors and aliases (&name, *name) are not supported in content; write values out"},
+			want: []string{"content/en/about.md:2: YAML anchors and aliases (&name, *name) are not supported in content; write the value out in full"},
 		},
 		{
 			name:  "10,000 unknown keys make 51 messages",

@@ -425,7 +425,7 @@ func (l *loader) parseData(file string, data []byte, sum [32]byte) *Page {
 	switch format {
 	case "yaml":
 		if err := yaml.Unmarshal(fm, &node); err != nil {
-			l.add(yamlProblem(file, 1, err))
+			l.add(yamlProblem(file, fm, 1, err))
 			return nil
 		}
 	case "toml":
@@ -454,7 +454,7 @@ func (l *loader) parseData(file string, data []byte, sum [32]byte) *Page {
 		return nil
 	}
 	if hasAlias(&node, 0) {
-		l.add(Problem{File: file, Line: 2, Msg: "YAML anchors and aliases (&name, *name) are not supported in content; write values out"})
+		l.add(Problem{File: file, Line: lineIn(aliasLine(&node, 0), format), Msg: "YAML anchors and aliases (&name, *name) are not supported in content; write the value out in full"})
 		return nil
 	}
 	d := newDecoder()
@@ -715,7 +715,7 @@ func (l *loader) pairTranslations(s *Site) {
 				}
 			}
 			if p.Kind != KindSection && p.Kind != KindHome && len(p.Translations) > 0 && p.Kind != p.Translations[0].Kind {
-				l.add(Problem{File: p.File, Msg: fmt.Sprintf("is paired with %s, which is a %s, not a %s; translations must be in the same section", p.Translations[0].File, p.Translations[0].Kind, p.Kind)})
+				l.add(Problem{File: p.File, Msg: fmt.Sprintf("is paired with %s, which is %s, not %s; translations must be in the same section", p.Translations[0].File, withArticle(string(p.Translations[0].Kind)), withArticle(string(p.Kind)))})
 			}
 		}
 	}

@@ -85,7 +85,7 @@ func TestValidationMessages(t *testing.T) {
 			name:  "vocabulary typo",
 			files: []string{"content/en/partners/a.md", "---\ntitle: A\norgType: compnay\ncountry: DE\ncompetencies: [oncolgy]\n---\n"},
 			want: []string{
-				`content/en/partners/a.md:3: orgType: "compnay" is not a orgType of content/site.yaml; did you mean "company"?`,
+				`content/en/partners/a.md:3: orgType: "compnay" is not an orgType of content/site.yaml; did you mean "company"?`,
 				`content/en/partners/a.md:5: competencies: "oncolgy" is not a competency of content/site.yaml; did you mean "oncology"?`,
 			},
 		},
@@ -133,12 +133,12 @@ func TestValidationMessages(t *testing.T) {
 		{
 			name:  "invalid yaml",
 			files: []string{"content/en/about.md", "---\ntitle: About\nsummary: [unclosed\n---\n"},
-			want:  []string{"content/en/about.md:2: front matter is not valid YAML: did not find expected ',' or ']'; check indentation, colons and quotes"},
+			want:  []string{"content/en/about.md:3: front matter is not valid YAML: the list opened with [ is not closed; end it with ] on the same line, e.g. [US, FR]"},
 		},
 		{
 			name:  "yaml alias refused",
 			files: []string{"content/en/about.md", "---\ntitle: &a About\nsummary: *a\n---\n"},
-			want:  []string{"content/en/about.md:2: YAML anchors and aliases (&name, *name) are not supported in content; write values out"},
+			want:  []string{"content/en/about.md:2: YAML anchors and aliases (&name, *name) are not supported in content; write the value out in full"},
 		},
 		{
 			name:  "invalid utf-8",

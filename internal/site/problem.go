@@ -176,3 +176,22 @@ func levenshtein(a, b string) int {
 	}
 	return prev[len(rb)]
 }
+
+// withArticle puts "a" or "an" before a noun, by its sound as far as its
+// spelling tells: "an orgType", "a competency", "a unit", "an SME".
+func withArticle(noun string) string {
+	if noun == "" {
+		return noun
+	}
+	lower := strings.ToLower(noun)
+	an := strings.IndexByte("aeio", lower[0]) >= 0 ||
+		strings.HasPrefix(lower, "u") && !strings.HasPrefix(lower, "uni") && !strings.HasPrefix(lower, "use") && !strings.HasPrefix(lower, "usu") ||
+		len(noun) > 1 && strings.ToUpper(noun) == noun && strings.IndexByte("AEFHILMNORSX", noun[0]) >= 0
+	if strings.HasPrefix(lower, "eu") || strings.HasPrefix(lower, "one") {
+		an = false
+	}
+	if an {
+		return "an " + noun
+	}
+	return "a " + noun
+}

@@ -120,7 +120,6 @@ func TestNewEveryKind(t *testing.T) {
 		{"page", "Partners", "", []string{"content/en/partners-2.md", "content/fr/partners-2.md"}}, // /en/partners/ is the section
 		{"cluster", "BioM Biotech Cluster", "", []string{"content/en/clusters/biom-biotech-cluster.md", "content/fr/clusters/biom-biotech-cluster.md"}},
 		{"partner", "Klaster LifeScience Kraków", "", []string{"content/en/partners/klaster-lifescience-krakow.md", "content/fr/partners/klaster-lifescience-krakow.md"}},
-		{"partner", "Klaster  LifeScience  KRAKÓW", "fr", []string{"content/fr/partners/klaster-lifescience-krakow-2.md", "content/en/partners/klaster-lifescience-krakow-2.md"}},
 		{"mission", "Mission à São Paulo", "fr", []string{"content/fr/missions/mission-a-sao-paulo.md", "content/en/missions/mission-a-sao-paulo.md"}},
 		{"interview", "Isabelle Scarabin", "", []string{"content/en/interviews/isabelle-scarabin.md", "content/fr/interviews/isabelle-scarabin.md"}},
 		{"news", "Œuvres & coopération", "fr", []string{"content/fr/news/oeuvres-cooperation.md", "content/en/news/oeuvres-cooperation.md"}},
@@ -163,6 +162,16 @@ func TestNewEveryKind(t *testing.T) {
 		if strings.Contains(line, "error[") || (strings.Contains(line, "warning[") && !strings.Contains(line, "warning[orphan]")) {
 			t.Errorf("check --drafts: unexpected %s", line)
 		}
+	}
+
+	// The same page twice, even written otherwise, is refused, naming the
+	// file that has it, and nothing is written.
+	out, errs, code = consort("new", "--source", dir, "partner", "Klaster  LifeScience  KRAKÓW", "--lang", "fr")
+	if want := "consort: content/en/partners/klaster-lifescience-krakow.md already exists: a page by that name is there; edit it, or give the new page another title\n"; code != 1 || errs != want || out != "" {
+		t.Errorf("new partner twice: exit %d\nstdout %q\nstderr %q\nwant exit 1 and %q", code, out, errs, want)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "content/fr/partners/klaster-lifescience-krakow-2.md")); err == nil {
+		t.Error("new partner twice wrote klaster-lifescience-krakow-2.md")
 	}
 
 	// Never overwrite.

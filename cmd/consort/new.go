@@ -27,8 +27,10 @@ Usage:
 A new page is written from a skeleton that lists every field of its kind
 with a one-line comment in the file's language; required fields have a
 valid value to check, the others are commented out. Its file name is the
-title folded to ASCII and lower case, made unique ("Klaster LifeScience
-Kraków" -> klaster-lifescience-krakow.md). Pages start as drafts.
+title folded to ASCII and lower case ("Klaster LifeScience Kraków" ->
+klaster-lifescience-krakow.md). When the section already has a page of
+that name in any language, consort new refuses and names its file.
+Pages start as drafts.
 
 --translate copies FILE to the same path in the language --to names, as
 a draft, with translatedFrom recording the source's language and version

@@ -58,9 +58,11 @@ func ParseKind(s string) (site.Kind, bool) {
 // Page plans a new page of kind k titled title in lang (the site's first
 // language when ""), and its twins in the site's other languages, which
 // record that they were made from it. The file name is the title folded
-// to ASCII, lower case, made unique in the section in every language:
-// "Klaster LifeScience Kraków" -> klaster-lifescience-krakow.md, or
-// klaster-lifescience-krakow-2.md when that is taken. now dates news.
+// to ASCII, lower case: "Klaster LifeScience Kraków" ->
+// klaster-lifescience-krakow.md. When a page of the section has that name
+// (or slug) in any language, Page refuses and names its file; a name
+// taken by something else (a plain page named like a section,
+// "partners") gets a number: partners-2.md. now dates news.
 func Page(fsys fs.FS, k site.Kind, title, lang string, now time.Time) ([]File, error) {
 	cfg, err := config(fsys)
 	if err != nil {
@@ -80,6 +82,9 @@ func Page(fsys fs.FS, k site.Kind, title, lang string, now time.Time) ([]File, e
 	base := site.Slugify(title)
 	if base == "" || base == "index" {
 		base = string(k)
+	}
+	if f := existingPage(fsys, cfg, section, base); f != "" {
+		return nil, fmt.Errorf("%s already exists: a page by that name is there; edit it, or give the new page another title", f)
 	}
 	taken := takenNames(fsys, cfg, section)
 	name := base
@@ -111,6 +116,29 @@ func hasLang(cfg *site.Config, lang string) bool {
 	return false
 }
 
+// existingPage returns the content file of section, in any language,
+// named name (or whose slug is name), or "": a page made twice would
+// otherwise be made again under another name.
+func existingPage(fsys fs.FS, cfg *site.Config, section, name string) string {
+	for _, lang := range cfg.LangCodes() {
+		dir := path.Join("content", lang, section)
+		entries, _ := fs.ReadDir(fsys, dir)
+		for _, e := range entries {
+			if !e.IsDir() && strings.EqualFold(e.Name(), name+".md") {
+				return path.Join(dir, e.Name())
+			}
+		}
+	}
+	if s, err := site.Load(fsys, site.Options{Drafts: true, Future: true, KeepGoing: true}); err == nil {
+		for _, p := range s.Pages {
+			if p.Section == section && p.Kind != site.KindSection && !p.Synthetic && strings.EqualFold(p.Slug, name) {
+				return p.File
+			}
+		}
+	}
+	return ""
+}
+
 // takenNames returns the names (lower case) a new file of section may not
 // have: files and folders of that section in any language, their slugs,
 // and, for plain pages, the URL slugs of the sections.
@@ -135,7 +163,7 @@ func takenNames(fsys fs.FS, cfg *site.Config, section string) map[string]bool {
 		}
 	}
 	// Slugs set in front matter, when the site loads.
-	if s, err := site.Load(fsys, site.Options{Drafts: true, Future: true}); err == nil {
+	if s, err := site.Load(fsys, site.Options{Drafts: true, Future: true, KeepGoing: true}); err == nil {
 		for _, p := range s.Pages {
 			if p.Section == section && p.Kind != site.KindSection {
 				taken[strings.ToLower(p.Slug)] = true
@@ -312,7 +340,7 @@ func Translate(fsys fs.FS, src, lang string) (File, error) {
 	if _, err := fs.Stat(fsys, target); err == nil {
 		return File{}, fmt.Errorf("%s exists; consort never overwrites. Once it is up to date with %s, record that with `consort new --translate --update %s`", target, src, target)
 	}
-	if s, err := site.Load(fsys, site.Options{Drafts: true, Future: true}); err == nil {
+	if s, err := site.Load(fsys, site.Options{Drafts: true, Future: true, KeepGoing: true}); err == nil {
 		if p := s.Page(src); p != nil {
 			if t := p.Translation(lang); t != nil && !t.Synthetic {
 				return File{}, fmt.Errorf("%s is already translated into %s by %s (same translationKey)", src, lang, t.File)
@@ -380,7 +408,7 @@ func Update(fsys fs.FS, file, from string) (f File, old, now string, err error) 
 		return File{}, "", "", fmt.Errorf("--from %q: want another language of %s (%s)", srcLang, site.ConfigFile, strings.Join(cfg.LangCodes(), ", "))
 	}
 	src := "content/" + srcLang + "/" + rel
-	if s, err := site.Load(fsys, site.Options{Drafts: true, Future: true}); err == nil {
+	if s, err := site.Load(fsys, site.Options{Drafts: true, Future: true, KeepGoing: true}); err == nil {
 		if p := s.Page(file); p != nil {
 			if t := p.Translation(srcLang); t != nil && !t.Synthetic {
 				src = t.File

@@ -7,6 +7,8 @@ import (
 	"testing"
 	"testing/fstest"
 	"time"
+
+	"consort/internal/site"
 )
 
 const twoLangs = "title: {en: T, fr: T}\nvocabularies:\n  orgType: {sme: {en: SME, fr: PME}}\n"
@@ -100,7 +102,8 @@ func TestCreateNeverOverwrites(t *testing.T) {
 }
 
 // TestPageSlugs: names are folded to ASCII, unique across languages and
-// case, and keep clear of section URLs for plain pages.
+// case, and keep clear of section URLs for plain pages; a page made twice
+// is refused.
 func TestPageSlugs(t *testing.T) {
 	fsys := fstest.MapFS{
 		"content/site.yaml":                     {Data: []byte(twoLangs + "sections: {news: {en: news, fr: actualites}}\n")},
@@ -113,10 +116,22 @@ func TestPageSlugs(t *testing.T) {
 	tests := []struct {
 		name, kind, title, want string
 	}{
-		{"accents and ł", "partner", "Klaster Łódź", "klaster-lodz-3"},
-		{"taken in another language and case", "partner", "BioCat", "biocat-2"},
+		{"accents and ł", "partner", "Klaster Łódź Bio", "klaster-lodz-bio"},
 		{"a page named like a French section slug", "page", "Actualités", "actualites-2"},
 		{"nothing ASCII left", "news", "中文", "news"},
+	}
+	// A page the section has already, in any language or case, or by its
+	// slug, is refused, naming its file.
+	for title, file := range map[string]string{
+		"Klaster Łódź": "content/en/partners/klaster-lodz.md",
+		"BioCat":       "content/fr/partners/Biocat.md",
+		"ACME":         "content/en/partners/other.md",
+	} {
+		_, err := Page(fsys, site.KindPartner, title, "", now)
+		want := file + " already exists: a page by that name is there; edit it, or give the new page another title"
+		if err == nil || err.Error() != want {
+			t.Errorf("Page(%q) = %v; want %s", title, err, want)
+		}
 	}
 	for _, tt := range tests {
 		k, _ := ParseKind(tt.kind)

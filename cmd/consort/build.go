@@ -126,6 +126,9 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	// folder that replaces --out only once everything succeeded: the
 	// build never holds them all in memory.
 	w, err := publish.Create(*out, publish.WriteOptions{Forbidden: forbidden, Sync: *sync})
+	if refused := (*publish.RefusedError)(nil); errors.As(err, &refused) {
+		return usageError{err.Error()} // a wrong --out: exit status 2
+	}
 	if err != nil {
 		return err
 	}

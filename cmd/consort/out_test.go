@@ -8,7 +8,8 @@ import (
 )
 
 // TestOutRefused runs consort build with --out pointing at folders it must
-// never replace: each is refused with a clear message, exit status 1, and
+// never replace: each is refused with a clear message, exit status 2 (bad
+// usage, as the help says), and
 // left as it was; an empty folder and consort's own output are replaced.
 func TestOutRefused(t *testing.T) {
 	dir := writeSite(t)
@@ -72,8 +73,8 @@ func TestOutRefused(t *testing.T) {
 				}
 				return
 			}
-			if code != 1 || !strings.Contains(stderr, tt.want) {
-				t.Errorf("got exit %d, stderr %q; want 1 and %q", code, stderr, tt.want)
+			if code != 2 || !strings.Contains(stderr, tt.want) {
+				t.Errorf("got exit %d, stderr %q; want 2 and %q", code, stderr, tt.want)
 			}
 			if before != nil && !equalTrees(before, snapshot(t, tt.out)) {
 				t.Errorf("the refused build changed %s", tt.out)

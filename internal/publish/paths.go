@@ -138,7 +138,7 @@ func within(p, dir string) bool {
 // the folder as the user named it; target is its resolved form.
 func checkTarget(shown, target string, forbidden []string) error {
 	refuse := func(why string) error {
-		return fmt.Errorf("refusing to replace %s: %s", shown, why)
+		return &RefusedError{fmt.Sprintf("refusing to replace %s: %s", shown, why)}
 	}
 	if filepath.Dir(target) == target {
 		return refuse("it is the root of the filesystem")
@@ -191,13 +191,20 @@ func checkOwned(shown, target string) error {
 		return err
 	}
 	if !info.IsDir() {
-		return fmt.Errorf("refusing to replace %s: it is not a folder", shown)
+		return &RefusedError{fmt.Sprintf("refusing to replace %s: it is not a folder", shown)}
 	}
 	if owned(target) {
 		return nil
 	}
-	return fmt.Errorf("refusing to replace %s: it is not empty and was not made by consort; choose an empty --out folder or delete it", shown)
+	return &RefusedError{fmt.Sprintf("refusing to replace %s: it is not empty and was not made by consort; choose an empty --out folder or delete it", shown)}
 }
+
+// RefusedError is the error of an output folder Write and Create refuse
+// to replace (the root, the home folder, the sources, a folder of other
+// files): the folder named is wrong, not the build.
+type RefusedError struct{ msg string }
+
+func (e *RefusedError) Error() string { return e.msg }
 
 // owned reports whether folder dir carries consort's marker or is empty.
 func owned(dir string) bool {

@@ -83,6 +83,9 @@ func Build(opts Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	if ps := linkedTemplates(opts.Source); len(ps) > 0 {
+		return nil, ps
+	}
 	eng, err := render.New(themeFS(opts), s.Langs())
 	if err != nil {
 		return nil, err

@@ -115,6 +115,8 @@ func Analyze(res *build.Result, opts Options) *Report {
 	r.Translations = c.translations()
 	c.checkSchemas()
 	c.checkDraftUse()
+	c.checkSVGs()
+	c.checkSkipped()
 	r.Problems = dedupe(c.problems)
 	c.markDrafts(r.Problems)
 	r.Problems.Sort()
@@ -179,6 +181,8 @@ func classify(p site.Problem) site.Problem {
 		return p
 	}
 	switch {
+	case strings.HasPrefix(p.Msg, "is not published: consort leaves out"):
+		p.Code = CodeSkipped
 	case strings.HasPrefix(p.File, "templates/i18n/"):
 		p.Code = CodeUIString
 	case strings.Contains(p.Msg, "has the same URL"), strings.Contains(p.Msg, "two outputs have the same path"),

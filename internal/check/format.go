@@ -73,7 +73,7 @@ func (r *Report) Summary() string {
 		if r.Drafts > 0 {
 			drafts = fmt.Sprintf("; %d %s", r.Drafts, plural(r.Drafts, "draft", "drafts"))
 		}
-		where = fmt.Sprintf("in %d pages (%s%s)", total, strings.Join(parts, ", "), drafts)
+		where = fmt.Sprintf("in %d %s (%s%s)", total, plural(total, "page", "pages"), strings.Join(parts, ", "), drafts)
 	}
 	if e == 0 && w == 0 {
 		return "no problems " + where

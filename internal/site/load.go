@@ -256,6 +256,9 @@ func (l *loader) listFiles() []string {
 				return nil
 			}
 			if ignoredName(d.Name()) && p != root {
+				if hiddenPage(d) {
+					l.add(Problem{File: p, Msg: "is not published: consort leaves out files and folders whose names start with a dot; rename it to publish it", Severity: Warning})
+				}
 				if d.IsDir() {
 					return fs.SkipDir
 				}
@@ -293,6 +296,20 @@ const symlinkMsg = "is a symbolic link; consort does not follow links in content
 
 func ignoredName(name string) bool {
 	return strings.HasPrefix(name, ".") || strings.HasSuffix(name, "~") || strings.HasPrefix(name, "#")
+}
+
+// hiddenPage reports whether a file or folder of a language folder that
+// is left out for its name looks meant as content: a Markdown file or a
+// folder whose name starts with a dot, but for version control's.
+func hiddenPage(d fs.DirEntry) bool {
+	name := d.Name()
+	switch {
+	case !strings.HasPrefix(name, "."):
+		return false // editor backups: name~, #name#
+	case d.IsDir():
+		return name != ".git" && name != ".svn" && name != ".hg"
+	}
+	return strings.HasSuffix(strings.ToLower(name), ".md")
 }
 
 // ErrTooLarge is ReadFile's error for a file over its size limit.

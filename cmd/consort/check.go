@@ -54,7 +54,7 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	// Drafts are checked unless --published.
 	sf.drafts = true
 	if f := fs.Lookup("drafts"); f != nil {
-		f.DefValue, f.Usage = "true", "check drafts too, marking their problems (draft); the default, see --published"
+		f.DefValue, f.Usage = "true", "check drafts too, marking their problems (draft); --published or --drafts=false leaves them out"
 	}
 	published := fs.Bool("published", false, "check only what consort build publishes: leave drafts out (for CI)")
 	format := fs.String("format", "text", "output format: text, or json for CI")

@@ -226,3 +226,23 @@ func quote(s string) string {
 	_ = enc.Encode(s)
 	return strings.TrimSuffix(b.String(), "\n")
 }
+
+// Unwritten reports whether p's text is still the one consort new wrote
+// into its skeleton (in any language): a twin made alongside a page is
+// not a translation until someone writes it.
+func Unwritten(p *site.Page) bool {
+	body := strings.TrimSpace(string(p.Body))
+	if body == "" {
+		return false
+	}
+	docs := bodyDoc[p.Kind]
+	if docs == nil {
+		docs = bodyDoc[site.KindPage]
+	}
+	for _, d := range docs {
+		if body == strings.TrimSpace(d) {
+			return true
+		}
+	}
+	return false
+}

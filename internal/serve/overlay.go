@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"consort/internal/render"
+	"consort/internal/scaffold"
 	"consort/internal/site"
 
 	"golang.org/x/text/language"
@@ -250,6 +251,8 @@ type note struct {
 	same         string   // a language whose version has the same...
 	fields       []string // ...fields
 	staleFrom    string   // the language of a source changed since translated
+	unwritten    string   // a language whose version is still consort new's text
+	self         bool     // ...and it is this page's
 	file, target string
 }
 
@@ -264,7 +267,9 @@ func (s *server) notesFor(st *state, p *site.Page) []note {
 		for _, pr := range checked[p.File] {
 			out = append(out, note{problem: pr})
 		}
-		return out
+		// consort check does not compare texts: what the bar finds
+		// itself about them is added.
+		return append(out, textNotes(st.site, p)...)
 	}
 	var out []note
 	for _, lang := range st.site.Langs() {
@@ -275,12 +280,9 @@ func (s *server) notesFor(st *state, p *site.Page) []note {
 		if t == nil || t.Synthetic {
 			target := "content/" + lang + "/" + p.Rel
 			out = append(out, note{missing: lang, file: p.File, target: target})
-			continue
-		}
-		if fields := untranslated(p, t); len(fields) > 0 {
-			out = append(out, note{same: lang, fields: fields})
 		}
 	}
+	out = append(out, textNotes(st.site, p)...)
 	if src, prefix, ok := strings.Cut(p.Front().TranslatedFrom, "@"); ok && prefix != "" {
 		if t := p.Translation(src); t != nil && !t.Synthetic && !strings.HasPrefix(t.Hash, prefix) {
 			out = append(out, note{staleFrom: src, file: p.File})
@@ -296,14 +298,41 @@ func (s *server) notesFor(st *state, p *site.Page) []note {
 	return out
 }
 
+// textNotes returns what the bar says of p's text and its translations':
+// a text still the one consort new wrote (p's, or a twin's), and fields
+// a translation shares word for word with p.
+func textNotes(s *site.Site, p *site.Page) []note {
+	var out []note
+	if scaffold.Unwritten(p) {
+		out = append(out, note{unwritten: p.Lang, self: true})
+	}
+	for _, lang := range s.Langs() {
+		t := p.Translation(lang)
+		if lang == p.Lang || t == nil || t.Synthetic {
+			continue
+		}
+		if scaffold.Unwritten(t) {
+			if !scaffold.Unwritten(p) {
+				out = append(out, note{unwritten: lang, file: t.File})
+			}
+			continue
+		}
+		if fields := untranslated(s, p, t); len(fields) > 0 {
+			out = append(out, note{same: lang, fields: fields})
+		}
+	}
+	return out
+}
+
 // untranslated returns the text fields p and its translation t share
-// word for word (organisation names excepted: they are the same in every
-// language).
-func untranslated(p, t *site.Page) []string {
+// word for word. Names are not counted: organisations' titles, and a
+// title of one word ("BioX4Clusters", "Contact") or the site's own, which
+// are often the same in every language.
+func untranslated(s *site.Site, p, t *site.Page) []string {
 	var fields []string
 	same := func(a, b string) bool { return strings.TrimSpace(a) != "" && a == b }
 	org := p.Kind == site.KindCluster || p.Kind == site.KindPartner
-	if !org && same(p.Title(), t.Title()) {
+	if !org && same(p.Title(), t.Title()) && !nameLike(s, p.Title()) {
 		fields = append(fields, "title")
 	}
 	if same(p.Summary(), t.Summary()) {
@@ -321,8 +350,26 @@ func untranslated(p, t *site.Page) []string {
 	return fields
 }
 
+// nameLike reports whether a title reads as a name rather than words to
+// translate: one word, or the site's title in some language.
+func nameLike(s *site.Site, title string) bool {
+	if len(strings.Fields(title)) == 1 {
+		return true
+	}
+	for _, t := range s.Config.Title {
+		if strings.EqualFold(strings.TrimSpace(t), strings.TrimSpace(title)) {
+			return true
+		}
+	}
+	return false
+}
+
 func (n note) view(m *messages, lang string) barNote {
 	switch {
+	case n.unwritten != "" && n.self:
+		return barNote{Text: m.UnwrittenSelf}
+	case n.unwritten != "":
+		return barNote{Text: fmt.Sprintf(m.Unwritten, langName(n.unwritten, lang), n.file)}
 	case n.missing != "":
 		return barNote{Text: fmt.Sprintf(m.Missing, langName(n.missing, lang)), Command: "consort new --translate --to " + n.missing + " " + n.file}
 	case n.same != "":
@@ -367,6 +414,7 @@ type messages struct {
 	Advice                                                        map[string]string
 	BarLabel, FileLabel, Made, DraftNote, Complete, Follow, Close string
 	Missing, Same, Stale, CommandLabel                            string
+	Unwritten, UnwrittenSelf                                      string
 	FieldNames                                                    map[string]string
 }
 
@@ -398,18 +446,20 @@ var english = messages{
 		"value":    "This field's value is not one consort can use. Correct it as the details say.",
 		"other":    "Correct it as the details say.",
 	},
-	BarLabel:     "Editor preview",
-	FileLabel:    "File",
-	Made:         "No file: consort makes this page because %s does not exist. Create that file to write it.",
-	DraftNote:    "Draft: consort build does not publish it.",
-	Complete:     "Translated into every language of the site.",
-	Follow:       "Go to the page I edit",
-	Close:        "Hide the editor bar",
-	Missing:      "No %s version of this page yet.",
-	Same:         "Same as the %s version, not translated yet? %s",
-	Stale:        "The %s version changed since this page was translated.",
-	CommandLabel: "Run",
-	FieldNames:   map[string]string{"title": "title", "summary": "summary", "alt": "image description", "quote": "quote", "body": "text"},
+	BarLabel:      "Editor preview",
+	FileLabel:     "File",
+	Made:          "No file: consort makes this page because %s does not exist. Create that file to write it.",
+	DraftNote:     "Draft: consort build does not publish it.",
+	Complete:      "Translated into every language of the site.",
+	Follow:        "Go to the page I edit",
+	Close:         "Hide the editor bar",
+	Missing:       "No %s version of this page yet.",
+	Same:          "Same as the %s version, not translated yet? %s",
+	Stale:         "The %s version changed since this page was translated.",
+	Unwritten:     "The %s version (%s) still has the text consort new wrote: not translated yet.",
+	UnwrittenSelf: "This page still has the text consort new wrote: write it.",
+	CommandLabel:  "Run",
+	FieldNames:    map[string]string{"title": "title", "summary": "summary", "alt": "image description", "quote": "quote", "body": "text"},
 }
 
 var french = messages{
@@ -433,18 +483,20 @@ var french = messages{
 		"value":    "consort ne peut pas utiliser la valeur de ce champ. Corrigez-la comme l’indique le détail.",
 		"other":    "Corrigez comme l’indique le détail.",
 	},
-	BarLabel:     "Aperçu de rédaction",
-	FileLabel:    "Fichier",
-	Made:         "Pas de fichier : consort crée cette page parce que %s n’existe pas. Créez ce fichier pour la rédiger.",
-	DraftNote:    "Brouillon : consort build ne le publie pas.",
-	Complete:     "Traduite dans toutes les langues du site.",
-	Follow:       "Aller à la page que je modifie",
-	Close:        "Masquer la barre d’aperçu",
-	Missing:      "Pas encore de version en %s de cette page.",
-	Same:         "Identique à la version en %s, pas encore traduit ? %s",
-	Stale:        "La version en %s a changé depuis la traduction de cette page.",
-	CommandLabel: "Lancez",
-	FieldNames:   map[string]string{"title": "titre", "summary": "résumé", "alt": "description de l’image", "quote": "citation", "body": "texte"},
+	BarLabel:      "Aperçu de rédaction",
+	FileLabel:     "Fichier",
+	Made:          "Pas de fichier : consort crée cette page parce que %s n’existe pas. Créez ce fichier pour la rédiger.",
+	DraftNote:     "Brouillon : consort build ne le publie pas.",
+	Complete:      "Traduite dans toutes les langues du site.",
+	Follow:        "Aller à la page que je modifie",
+	Close:         "Masquer la barre d’aperçu",
+	Missing:       "Pas encore de version en %s de cette page.",
+	Same:          "Identique à la version en %s, pas encore traduit ? %s",
+	Stale:         "La version en %s a changé depuis la traduction de cette page.",
+	Unwritten:     "La version en %s (%s) a encore le texte écrit par consort new : pas encore traduite.",
+	UnwrittenSelf: "Cette page a encore le texte écrit par consort new : rédigez-la.",
+	CommandLabel:  "Lancez",
+	FieldNames:    map[string]string{"title": "titre", "summary": "résumé", "alt": "description de l’image", "quote": "citation", "body": "texte"},
 }
 
 // previewTemplate is the HTML the preview adds to pages. Its styles live

@@ -213,6 +213,7 @@ func find(t testing.TB, what, install, env string, candidates ...string) string 
 	if os.Getenv("CONSORT_REQUIRE_BROWSER") == "1" {
 		t.Fatal(msg + "; CONSORT_REQUIRE_BROWSER=1 forbids skipping")
 	}
+	noteSkip(t, what, install, env)
 	t.Skip(msg)
 	return ""
 }

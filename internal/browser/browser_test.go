@@ -161,3 +161,22 @@ func TestVNU(t *testing.T) {
 		})
 	}
 }
+
+// TestSkipNote: the note of skipped browser tests is one line naming
+// the package, the tests and what to install.
+func TestSkipNote(t *testing.T) {
+	skipped.Lock()
+	saved, savedMissing := skipped.tests, skipped.missing
+	skipped.tests = []string{"TestB", "TestA", "TestD", "TestC"}
+	skipped.missing = map[string]string{"Chromium": "apt-get install chromium or set CONSORT_CHROMIUM"}
+	skipped.Unlock()
+	defer func() {
+		skipped.Lock()
+		skipped.tests, skipped.missing = saved, savedMissing
+		skipped.Unlock()
+	}()
+	want := "serve: 4 browser tests skipped (TestA, TestB, TestC, 1 more): missing Chromium (apt-get install chromium or set CONSORT_CHROMIUM); .ci/run runs them all"
+	if got := skipNote("serve.test"); got != want {
+		t.Errorf("got  %s\nwant %s", got, want)
+	}
+}

@@ -1,0 +1,10 @@
+package serve
+
+import (
+	"testing"
+
+	"consort/internal/browser"
+)
+
+// TestMain says which browser tests were skipped, if any (see browser.Main).
+func TestMain(m *testing.M) { browser.Main(m) }

@@ -61,3 +61,20 @@ func TestBarTextNotes(t *testing.T) {
 		}
 	}
 }
+
+// TestAdviceForMissingImage: a missing image is explained as a file to
+// put in static/, not as a page to create.
+func TestAdviceForMissingImage(t *testing.T) {
+	for _, p := range []site.Problem{
+		{File: "content/en/about.md", Line: 6, Msg: "image /img/map.png does not exist; image files go in the static/ folder of the site: save it as static/img/map.png, or fix the path"},
+		{File: "content/en/partners/acme.md", Line: 5, Field: "logo", Msg: "/img/acme.svg does not exist; did you mean /img/acme.png?"},
+	} {
+		if got := adviceFor(p); got != "image" {
+			t.Errorf("adviceFor(%s) = %q; want image", p, got)
+		}
+	}
+	link := site.Problem{File: "content/en/about.md", Line: 3, Msg: "link to x.md: content/en/x.md does not exist; fix the path or create the page"}
+	if got := adviceFor(link); got != "link" {
+		t.Errorf("adviceFor(%s) = %q; want link", link, got)
+	}
+}

@@ -123,6 +123,8 @@ func adviceFor(p site.Problem) string {
 		return "unknown"
 	case strings.HasPrefix(m, "missing"):
 		return "missing"
+	case strings.Contains(m, "does not exist") && (strings.HasPrefix(m, "image ") || p.Field == "image" || p.Field == "logo"):
+		return "image"
 	case strings.Contains(m, "does not exist") || strings.Contains(m, "is not published"):
 		return "link"
 	case p.Field != "":
@@ -443,6 +445,7 @@ var english = messages{
 		"unknown":  "This field name is not one consort knows. Check its spelling, or remove the line.",
 		"missing":  "A field this page needs is missing. Add it between the --- lines at the top of the file.",
 		"link":     "This points to a page that does not exist or is not published. Check the name, or create the page.",
+		"image":    "This picture is not among the site's files. Put the file in static/ (static/img/photo.jpg is written /img/photo.jpg), or correct the path.",
 		"value":    "This field's value is not one consort can use. Correct it as the details say.",
 		"other":    "Correct it as the details say.",
 	},
@@ -480,6 +483,7 @@ var french = messages{
 		"unknown":  "consort ne connaît pas ce nom de champ. Vérifiez son orthographe ou supprimez la ligne.",
 		"missing":  "Il manque un champ nécessaire à cette page. Ajoutez-le entre les lignes --- en haut du fichier.",
 		"link":     "Ceci renvoie à une page qui n’existe pas ou n’est pas publiée. Vérifiez le nom, ou créez la page.",
+		"image":    "Cette image n’est pas parmi les fichiers du site. Placez le fichier dans static/ (static/img/photo.jpg s’écrit /img/photo.jpg), ou corrigez le chemin.",
 		"value":    "consort ne peut pas utiliser la valeur de ce champ. Corrigez-la comme l’indique le détail.",
 		"other":    "Corrigez comme l’indique le détail.",
 	},

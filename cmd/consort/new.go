@@ -21,7 +21,7 @@ Usage:
   consort new KIND "Title" [--lang fr]             a page and its twins in the other languages
   consort new --translate FILE --to LANG           a translation of FILE, to translate
   consort new --translate --update FILE            record that FILE's translation is up to date
-  consort new site DIR                             a new consortium site in DIR
+  consort new site DIR [--replace CHECKOUT]        a new consortium site in DIR, a repository of its own
   consort new schemas                              (re)write content/.schemas/ and content/.remarkrc.mjs
 
 A new page is written from a skeleton that lists every field of its kind
@@ -38,6 +38,12 @@ a draft, with translatedFrom recording the source's language and version
 translation as stale when the source changes; once the translation has
 caught up, --translate --update FILE records the source's current version.
 
+new site writes content/site.yaml, example pages in every language, a
+go.mod that pins this version of consort as a tool (go tool consort
+build), a README, and CI files that publish the site on GitHub Pages and
+GitLab Pages. --replace points the go.mod at a checkout of consort
+instead of a published version.
+
 consort new never overwrites a file (schemas/ excepted: it is generated).
 Flags may come before or after the arguments.`
 
@@ -49,6 +55,7 @@ func runNew(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	to := fs.String("to", "", "with --translate: the language to translate into")
 	update := fs.Bool("update", false, "with --translate: record that the translation FILE is up to date with its source")
 	from := fs.String("from", "", "with --update: the language FILE was translated from, when it does not say")
+	replace := fs.String("replace", "", "with site: build the new site with the consort checkout in this folder (a go.mod replace directive)")
 	clock := fs.String("clock", "", "today's date, YYYY-MM-DD, for news and new sites (default: today)")
 	pos, err := parseInterleaved(fs, args, stdout)
 	if err != nil {
@@ -104,7 +111,7 @@ func runNew(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 		if len(pos) != 2 {
 			return usageError{"new: consort new site DIR: name the folder of the new site"}
 		}
-		return newSite(pos[1], now, stdout)
+		return newSite(pos[1], *replace, now, stdout)
 	case pos[0] == "schemas":
 		if len(pos) != 1 {
 			return usageError{fmt.Sprintf("new: unexpected argument %q", pos[1])}
@@ -169,7 +176,7 @@ func sitePath(source, file string) string {
 	return file
 }
 
-func newSite(dir string, now time.Time, stdout io.Writer) error {
+func newSite(dir, replace string, now time.Time, stdout io.Writer) error {
 	if entries, err := os.ReadDir(dir); err == nil && len(entries) > 0 {
 		return fmt.Errorf("%s is not empty; consort new site starts a site in a new or empty folder", dir)
 	}
@@ -177,10 +184,28 @@ func newSite(dir string, now time.Time, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
+	tool := scaffold.Tool{Version: moduleVersion()}
+	if replace != "" {
+		abs, err := filepath.Abs(replace)
+		if err != nil {
+			return err
+		}
+		if _, err := os.Stat(filepath.Join(abs, "cmd", "consort")); err != nil {
+			return usageError{fmt.Sprintf("new: --replace %s: no cmd/consort there; name the folder of a consort checkout", replace)}
+		}
+		tool.Replace = filepath.ToSlash(abs)
+	}
+	files = append(files, scaffold.Repository(dir, tool)...)
 	if err := scaffold.Create(dir, files); err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "created a site in %s (%d files). Next:\n  cd %s\n  consort check\n  consort build\n", dir, len(files), dir)
+	fmt.Fprintf(stdout, "created a site in %s (%d files). Next:\n  cd %s\n", dir, len(files), dir)
+	if !tool.Pinned() {
+		fmt.Fprintf(stdout, "  go get -tool %s/cmd/consort@latest\n", scaffold.Module)
+	} else {
+		fmt.Fprintln(stdout, "  go mod tidy")
+	}
+	fmt.Fprintln(stdout, "  go tool consort serve\nIts README.md says how to publish it.")
 	return nil
 }
 

@@ -18,10 +18,21 @@ func runVersion(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	if err := fs.parse(args, stdout, 0); err != nil {
 		return err
 	}
-	v := "(devel)"
-	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" {
-		v = bi.Main.Version
+	v := moduleVersion()
+	if v == "" {
+		v = "(devel)"
 	}
 	fmt.Fprintf(stdout, "consort %s %s %s/%s\n", v, runtime.Version(), runtime.GOOS, runtime.GOARCH)
 	return nil
+}
+
+// moduleVersion is consort's module version as the go command recorded it
+// ("v0.4.0" after go install ...@v0.4.0, a pseudo-version for a build
+// from a checkout), or "" when it recorded none.
+func moduleVersion() string {
+	bi, ok := debug.ReadBuildInfo()
+	if !ok || bi.Main.Version == "(devel)" {
+		return ""
+	}
+	return bi.Main.Version
 }

@@ -24,7 +24,8 @@ sorted by file and line, each with a severity and a code:
   untranslated       a page that exists in one language only
   stale-translation  a translation whose source changed since it was made
   translation        a translatedFrom that cannot be followed
-  schema             schemas/ out of date (run consort new schemas)
+  schema             content/.schemas/ (JSON Schemas, CMS configuration) out of date
+                     (run consort new schemas)
 
 Then the translation report: per section and language, how many pages,
 how many exist in that language only, how many are stale. A translation

@@ -99,6 +99,7 @@ func Analyze(res *build.Result, opts Options) *Report {
 	c.checkOutputs()
 	r.Translations = c.translations()
 	c.checkSchemas()
+	c.checkCMS()
 	r.Problems = dedupe(c.problems)
 	r.Problems.Sort()
 	return r

@@ -121,6 +121,7 @@ var indexTmpl = template.Must(template.New("admin").Parse(`<!DOCTYPE html>
 <meta name="robots" content="noindex, nofollow">
 <meta name="referrer" content="same-origin">
 <title>{{.Title}}</title>
+<link rel="icon" href="data:,">
 <script>{{.Pick}}</script>
 <script src="{{.Src}}"{{if .Integrity}} integrity="{{.Integrity}}" crossorigin="anonymous"{{end}}></script>
 </head>

@@ -2,11 +2,13 @@ package cms
 
 import (
 	"reflect"
+	"slices"
 	"strings"
 
 	"consort/internal/scaffold"
 	"consort/internal/site"
 
+	"golang.org/x/text/collate"
 	"golang.org/x/text/language"
 	"golang.org/x/text/language/display"
 )
@@ -114,12 +116,20 @@ type Field struct {
 	Collection    string   `yaml:"collection,omitempty"`
 	ValueField    string   `yaml:"value_field,omitempty"`
 	DisplayFields []string `yaml:"display_fields,omitempty"`
+	Filters       []Filter `yaml:"filters,omitempty"`
 	SearchFields  []string `yaml:"search_fields,omitempty"`
 	MediaFolder   string   `yaml:"media_folder,omitempty"`
 	PublicFolder  string   `yaml:"public_folder,omitempty"`
 	Pattern       []string `yaml:"pattern,omitempty"`
 	Field         *Field   `yaml:"field,omitempty"` // a list's item
 	Fields        []Field  `yaml:"fields,omitempty"`
+}
+
+// Filter keeps a relation's choices to entries whose field has one of the
+// values.
+type Filter struct {
+	Field  string   `yaml:"field"`
+	Values []string `yaml:"values"`
 }
 
 // Option is a choice of a select widget.
@@ -256,7 +266,7 @@ func (g gen) field(k site.Kind, f scaffold.Field) Field {
 		Name:     f.Name,
 		Label:    fieldLabel(k, f.Path, g.lang),
 		Required: f.Required,
-		Hint:     scaffold.FieldDoc(k, f.Path, g.lang),
+		Hint:     hint(scaffold.FieldDoc(k, f.Path, g.lang)),
 	}
 	t := f.Type
 	if t.Kind() == reflect.Pointer {
@@ -270,11 +280,13 @@ func (g gen) field(k site.Kind, f scaffold.Field) Field {
 		out.Widget, out.Collection, out.ValueField = "relation", f.Refers, "{{slug}}"
 		out.DisplayFields, out.SearchFields = []string{"title"}, []string{"title"}
 		out.Multiple = list
+		out.Filters = g.entriesOnly(f.Refers)
 	case f.Vocabulary != "":
 		out.Widget, out.Multiple = "select", list
 		for _, key := range g.cfg.Vocabularies.Keys(f.Vocabulary) {
 			out.Options = append(out.Options, Option{Label: g.cfg.Vocabularies.Label(f.Vocabulary, key, g.lang), Value: key})
 		}
+		g.sortOptions(out.Options)
 	case f.Asset:
 		out.Widget = "image"
 	case t == dateType:
@@ -291,6 +303,7 @@ func (g gen) field(k site.Kind, f scaffold.Field) Field {
 			}
 			out.Options = append(out.Options, Option{Label: g.optionLabel(f, v), Value: v})
 		}
+		g.sortOptions(out.Options)
 	case t.Kind() == reflect.Bool:
 		out.Widget = "boolean"
 		neutral = false // a translation may stay a draft
@@ -321,12 +334,46 @@ func (g gen) field(k site.Kind, f scaffold.Field) Field {
 		}
 		neutral = languageNeutral[f.Name]
 	}
+	switch out.Widget {
+	case "relation", "select", "datetime", "image":
+		// The docs say how to write the value in the file; the widget
+		// writes it.
+		out.Hint = ""
+	}
 	if neutral {
 		out.I18n = "duplicate"
 	} else {
 		out.I18n = true
 	}
 	return out
+}
+
+// entriesOnly filters the section page (index.md) out of the choices of
+// a relation to sec: the section's entries have a required vocabulary
+// field that the section page lacks.
+func (g gen) entriesOnly(sec string) []Filter {
+	for _, k := range scaffold.SchemaKinds() {
+		if site.SectionOf(k) != sec {
+			continue
+		}
+		for _, f := range scaffold.KindFields(k, g.cfg) {
+			if f.Required && f.Vocabulary != "" {
+				return []Filter{{Field: f.Name, Values: g.cfg.Vocabularies.Keys(f.Vocabulary)}}
+			}
+		}
+	}
+	return nil
+}
+
+// hint is a field's one-line help without "required:", which the form
+// shows with a star.
+func hint(doc string) string {
+	for _, p := range []string{"required: ", "obligatoire : "} {
+		if rest, ok := strings.CutPrefix(doc, p); ok {
+			return rest
+		}
+	}
+	return doc
 }
 
 // languageNeutral are the text fields that are the same in every
@@ -343,6 +390,17 @@ func (g gen) optionLabel(f scaffold.Field, v string) string {
 		return label(l, g.lang)
 	}
 	return v
+}
+
+// sortOptions puts choices in the alphabetical order of their labels in
+// the configuration's language.
+func (g gen) sortOptions(opts []Option) {
+	tag, err := language.Parse(g.lang)
+	if err != nil {
+		tag = language.English
+	}
+	c := collate.New(tag, collate.Loose)
+	slices.SortStableFunc(opts, func(a, b Option) int { return c.CompareString(a.Label, b.Label) })
 }
 
 // valueSchema unwraps the "or empty" and "one or a list" forms of a field's

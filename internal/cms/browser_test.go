@@ -325,9 +325,6 @@ func TestBrowserAdmin(t *testing.T) {
 		choose(t, ctx, "University")
 		clusters := openChoices(t, ctx, "cluster")
 		shot(t, ctx, "partner-cluster")
-		for _, p := range fsys {
-			_ = p
-		}
 		if !slices.Contains(clusters, "Biocat") || slices.Contains(clusters, "The clusters") {
 			t.Errorf("cluster offers %q, want the clusters (Biocat, ...) and not their section page", clusters)
 		}

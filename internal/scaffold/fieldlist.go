@@ -32,8 +32,9 @@ type Field struct {
 }
 
 // Which fields are keys of a vocabulary, references to other pages, and
-// pictures. A test checks them against the schemas (vocabularies) and
-// against site.Load (references).
+// pictures. A test checks them against the schemas (vocabularies) and the
+// kinds' fields and sections (references, which site.Load resolves). A
+// new kind's references are added here.
 var (
 	fieldVocab = map[string]string{
 		"orgType":          "orgType",

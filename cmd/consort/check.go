@@ -24,7 +24,8 @@ at once, sorted by file and line, each with a severity and a code:
   untranslated       a page that exists in one language only
   stale-translation  a translation whose source changed since it was made
   translation        a translatedFrom that cannot be followed
-  schema             schemas/ out of date (run consort new schemas)
+  schema             content/.schemas/ (JSON Schemas, CMS configuration) out of date
+                     (run consort new schemas)
   svg-script         an SVG of static/ that holds a script
   skipped            a file consort leaves out (its name starts with a dot)
 

@@ -11,6 +11,8 @@ import (
 	"strings"
 	"time"
 
+	"consort/internal/cms"
+	"consort/internal/output"
 	"consort/internal/scaffold"
 	"consort/internal/site"
 )
@@ -23,6 +25,7 @@ Usage:
   consort new --translate --update FILE            record that FILE's translation is up to date
   consort new site DIR [--replace CHECKOUT]        a new consortium site in DIR, a repository of its own
   consort new schemas                              (re)write content/.schemas/ and content/.remarkrc.mjs
+                                                   (and content/.schemas/cms/, with a cms: block in site.yaml)
 
 A new page is written from a skeleton that lists every field of its kind
 with a one-line comment in the file's language; required fields have a
@@ -219,8 +222,16 @@ func newSchemas(source string, stdout io.Writer) error {
 		return reportProblems(ps, stdout)
 	}
 	files := scaffold.SchemaSet(cfg)
+	for _, f := range cms.Copies(cfg) {
+		files = append(files, scaffold.File{Path: f.Path, Data: f.Data})
+	}
 	if err := os.MkdirAll(filepath.Join(source, filepath.FromSlash(scaffold.SchemaDir)), 0o755); err != nil {
 		return err
+	}
+	if cfg.CMS != nil {
+		if err := os.MkdirAll(filepath.Join(source, filepath.FromSlash(cms.CopyDir)), 0o755); err != nil {
+			return err
+		}
 	}
 	for _, f := range files {
 		if err := os.WriteFile(filepath.Join(source, filepath.FromSlash(f.Path)), f.Data, 0o644); err != nil {
@@ -228,9 +239,37 @@ func newSchemas(source string, stdout io.Writer) error {
 		}
 		fmt.Fprintf(stdout, "wrote %s\n", f.Path)
 	}
+	if err := removeStaleCopies(source, cms.Copies(cfg), stdout); err != nil {
+		return err
+	}
 	rc := scaffold.RemarkConfig(cfg)
 	if err := scaffold.Create(source, []scaffold.File{rc}); err == nil {
 		fmt.Fprintf(stdout, "created %s\n", rc.Path)
+	}
+	return nil
+}
+
+// removeStaleCopies deletes the CMS configurations of content/.schemas/cms/
+// that the site no longer has (a language removed, or the cms: block).
+func removeStaleCopies(source string, keep []output.File, stdout io.Writer) error {
+	dir := filepath.Join(source, filepath.FromSlash(cms.CopyDir))
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil // no copies
+	}
+	want := map[string]bool{}
+	for _, f := range keep {
+		want[f.Path] = true
+	}
+	for _, e := range entries {
+		name := cms.CopyDir + "/" + e.Name()
+		if e.IsDir() || want[name] || !strings.HasPrefix(e.Name(), "config") || !strings.HasSuffix(e.Name(), ".yml") {
+			continue
+		}
+		if err := os.Remove(filepath.Join(dir, e.Name())); err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "removed %s\n", name)
 	}
 	return nil
 }

@@ -19,6 +19,7 @@ import (
 	"time"
 
 	"consort/internal/catalogue"
+	"consort/internal/cms"
 	"consort/internal/feeds"
 	"consort/internal/images"
 	"consort/internal/output"
@@ -196,6 +197,11 @@ func stages() []stage {
 		}},
 		{"feeds", []site.Kind{site.KindNews}, func(s *site.Site, eng *render.Engine, _ render.Options, files []output.File) ([]output.File, error) {
 			return feeds.Files(s, files, feeds.Options{Country: func(lang, code string) string { return eng.Bundle.Locale(lang).Country(code) }})
+		}},
+		// The CMS admin (/admin/, with a cms: block in site.yaml); after
+		// the feeds, so that no sitemap lists it.
+		{"cms", nil, func(s *site.Site, _ *render.Engine, _ render.Options, _ []output.File) ([]output.File, error) {
+			return cms.Files(s.Config), nil
 		}},
 	}
 }

@@ -117,6 +117,7 @@ func Analyze(res *build.Result, opts Options) *Report {
 	c.checkDraftUse()
 	c.checkSVGs()
 	c.checkSkipped()
+	c.checkCMS()
 	r.Problems = dedupe(c.problems)
 	c.markDrafts(r.Problems)
 	r.Problems.Sort()

@@ -24,6 +24,7 @@ type Config struct {
 	Markdown     MarkdownConfig               `yaml:"markdown"`
 	Vocabularies Vocabularies                 `yaml:"vocabularies"`
 	Catalogue    CatalogueConfig              `yaml:"catalogue"`
+	CMS          *CMSConfig                   `yaml:"cms"` // nil: no /admin/
 }
 
 // Language is one language of the site.
@@ -250,6 +251,9 @@ func parseConfig(data []byte, file string) (*Config, Problems) {
 		if !seen[lang] {
 			add("menus."+lang, "%q is not a language of this site", lang)
 		}
+	}
+	if c.CMS != nil {
+		checkCMS(c.CMS, add)
 	}
 	if c.Paginate <= 0 {
 		c.Paginate = 12

@@ -19,7 +19,7 @@ type Config struct {
 	Description  map[string]string            `yaml:"description"`
 	Sections     map[string]map[string]string `yaml:"sections"`
 	Menus        map[string][]MenuEntry       `yaml:"menus"`
-	Funding      map[string]string            `yaml:"funding"`
+	Funding      Funding                      `yaml:"funding"`
 	Paginate     int                          `yaml:"paginate"`
 	Markdown     MarkdownConfig               `yaml:"markdown"`
 	Vocabularies Vocabularies                 `yaml:"vocabularies"`
@@ -263,6 +263,13 @@ func parseConfig(data []byte, file string) (*Config, Problems) {
 			}
 		}
 	}
+	failed := map[string]bool{}
+	for _, p := range d.problems {
+		failed[p.Field] = true
+	}
+	checkFunding(&c.Funding, c.LangCodes(), failed, func(field string, sev Severity, format string, args ...any) {
+		ps = append(ps, Problem{File: file, Line: line(field), Field: field, Msg: fmt.Sprintf(format, args...), Severity: sev})
+	})
 	return c, ps
 }
 

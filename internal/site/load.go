@@ -98,7 +98,7 @@ func Load(fsys fs.FS, opts Options) (*Site, error) {
 		cfg.BaseURL = strings.TrimSuffix(opts.BaseURL, "/") + "/"
 	}
 	l := &loader{fsys: fsys, cfg: cfg, opts: opts, problems: problems, configSum: configKey(data), text: markdown.New(markdown.Options{})}
-	for _, m := range []map[string]string{cfg.Description, cfg.Funding} {
+	for _, m := range []map[string]string{cfg.Description, cfg.Funding.Acknowledgement, cfg.Funding.Disclaimer.Text, cfg.Funding.Name} {
 		for lang, v := range m {
 			m[lang] = l.text.Text(v, lang)
 		}

@@ -29,7 +29,7 @@ import (
 )
 
 // Layouts are the template files besides base.html and partials/.
-var Layouts = []string{"home", "list", "page", "cluster", "partner", "mission", "interview", "news", "404", "language"}
+var Layouts = []string{"home", "list", "page", "cluster", "partner", "mission", "interview", "news", "404", "language", "accessibility", "privacy"}
 
 // Engine holds parsed templates and UI strings.
 type Engine struct {

@@ -24,6 +24,26 @@ type Config struct {
 	Markdown     MarkdownConfig               `yaml:"markdown"`
 	Vocabularies Vocabularies                 `yaml:"vocabularies"`
 	Catalogue    CatalogueConfig              `yaml:"catalogue"`
+	// Accessibility is what the accessibility statement says (legal.go).
+	Accessibility Accessibility `yaml:"accessibility"`
+
+	lines map[string]int // field -> line in site.yaml, for messages made after parsing
+}
+
+// Line returns the line of a field of site.yaml ("accessibility.reviewed"),
+// or of the nearest field above it that has one, or 0.
+func (c *Config) Line(field string) int {
+	for f := field; f != ""; {
+		if l := c.lines[f]; l > 0 {
+			return l
+		}
+		i := strings.LastIndex(f, ".")
+		if i < 0 {
+			break
+		}
+		f = f[:i]
+	}
+	return 0
 }
 
 // Language is one language of the site.
@@ -104,7 +124,7 @@ func (v Vocabularies) check(field, vocab, key string, required bool) []FieldErro
 }
 
 // Sections a site has: the kinds' folders plus the generated catalogue.
-var sectionNames = []string{"clusters", "partners", "missions", "interviews", "news", "catalogue"}
+var sectionNames = []string{"clusters", "partners", "missions", "interviews", "news", "catalogue", "accessibility", "privacy"}
 
 // LangCodes returns the site's language codes, the default first.
 func (c *Config) LangCodes() []string {
@@ -267,9 +287,12 @@ func parseConfig(data []byte, file string) (*Config, Problems) {
 	for _, p := range d.problems {
 		failed[p.Field] = true
 	}
-	checkFunding(&c.Funding, c.LangCodes(), failed, func(field string, sev Severity, format string, args ...any) {
+	addSev := func(field string, sev Severity, format string, args ...any) {
 		ps = append(ps, Problem{File: file, Line: line(field), Field: field, Msg: fmt.Sprintf(format, args...), Severity: sev})
-	})
+	}
+	checkFunding(&c.Funding, c.LangCodes(), failed, addSev)
+	checkAccessibility(&c.Accessibility, c.LangCodes(), failed, addSev)
+	c.lines = d.lines
 	return c, ps
 }
 

@@ -10,24 +10,24 @@ import (
 // Statement is what templates/accessibility.html shows: the fields of
 // site.yaml's accessibility block in the page's language.
 type Statement struct {
-	Status     string // full, partial, none
-	Standard   string
-	Law        string
-	Exceptions []string
-	Method     string // self-assessment, third-party or ""
-	Prepared   site.Date
-	Reviewed   site.Date
-	Email      string
-	Form       string
-	Body       string // the enforcement body's name
-	BodyURL    string
+	Status       string // full, partial, none
+	Standard     string
+	Law          string
+	Exceptions   []string
+	Method       string // self-assessment, third-party or ""
+	Prepared     site.Date
+	Reviewed     site.Date
+	Email        string
+	Form         string
+	Authority    string // the enforcement body's name
+	AuthorityURL string
 }
 
 // Accessibility returns the accessibility statement in the page's language.
 func (d *Data) Accessibility() Statement {
 	a := &d.Site.Config.Accessibility
 	return Statement{Status: a.Status, Standard: a.StandardName(), Law: a.Law[d.Lang], Exceptions: a.Exceptions[d.Lang], Method: a.Method,
-		Prepared: a.Prepared, Reviewed: a.Reviewed, Email: a.Contact.Email, Form: a.Contact.URL, Body: a.Enforcement.Name[d.Lang], BodyURL: a.Enforcement.URL}
+		Prepared: a.Prepared, Reviewed: a.Reviewed, Email: a.Contact.Email, Form: a.Contact.URL, Authority: a.Enforcement.Name[d.Lang], AuthorityURL: a.Enforcement.URL}
 }
 
 // LegalURL is the URL of the accessibility statement ("accessibility")

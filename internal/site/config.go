@@ -124,7 +124,7 @@ func (v Vocabularies) check(field, vocab, key string, required bool) []FieldErro
 }
 
 // Sections a site has: the kinds' folders plus the generated catalogue.
-var sectionNames = []string{"clusters", "partners", "missions", "interviews", "news", "catalogue", "accessibility", "privacy"}
+var sectionNames = []string{"clusters", "partners", "missions", "interviews", "news", "catalogue", "accessibility", "privacy", "deliverables", "publications"}
 
 // LangCodes returns the site's language codes, the default first.
 func (c *Config) LangCodes() []string {

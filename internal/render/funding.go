@@ -94,26 +94,28 @@ func starsPath() string {
 	cx, cy := emblemW/2, emblemH/2
 	ring, outer := emblemH/3, emblemH/18
 	// A regular pentagram's inner vertices lie at this fraction of the
-	// outer radius: sin 18° / sin 54°... as cos 72° / cos 36°.
+	// outer radius.
 	inner := outer * math.Cos(72*math.Pi/180) / math.Cos(36*math.Pi/180)
+	// Every star is the same shape: its outline is written once, relative
+	// to its top point, and repeated from each star's top point (the
+	// repetitions cost next to nothing once compressed).
+	var tail strings.Builder
+	px, py := 0.0, -outer
+	for v := 1; v < 10; v++ {
+		r := outer
+		if v%2 == 1 {
+			r = inner
+		}
+		a := float64(v) * 36 * math.Pi / 180
+		x, y := r*math.Sin(a), -r*math.Cos(a)
+		fmt.Fprintf(&tail, "l%s %s", num(x-px), num(y-py))
+		px, py = x, y
+	}
+	tail.WriteByte('z')
 	for s := 0; s < 12; s++ {
 		a := float64(s) * 30 * math.Pi / 180
 		sx, sy := cx+ring*math.Sin(a), cy-ring*math.Cos(a)
-		for v := 0; v < 10; v++ {
-			r := outer
-			if v%2 == 1 {
-				r = inner
-			}
-			va := float64(v) * 36 * math.Pi / 180 // upright: the first point straight up
-			x, y := sx+r*math.Sin(va), sy-r*math.Cos(va)
-			if v == 0 {
-				b.WriteByte('M')
-			} else {
-				b.WriteByte('L')
-			}
-			fmt.Fprintf(&b, "%s %s", num(x), num(y))
-		}
-		b.WriteByte('Z')
+		fmt.Fprintf(&b, "M%s %s%s", num(sx), num(sy-outer), tail.String())
 	}
 	return b.String()
 }

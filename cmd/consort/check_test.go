@@ -55,7 +55,7 @@ func checkJSON(t *testing.T, dir string, extra ...string) (rep struct {
 func TestNewSiteChecksClean(t *testing.T) {
 	dir := tempSite(t)
 	out, errs, code := consort("check", "--source", dir, "--strict")
-	if code != 0 || !strings.Contains(out, "no problems in 24 pages (en 12, fr 12)") {
+	if code != 0 || !strings.Contains(out, "no problems in 26 pages (en 13, fr 13)") {
 		t.Errorf("check --strict: exit %d; want 0 and no problems\n%s%s", code, out, errs)
 	}
 	if _, errs, code := consort("build", "--source", dir, "--quiet"); code != 0 {
@@ -244,7 +244,7 @@ func TestCheckAndNewUsage(t *testing.T) {
 	}{
 		{"check help", []string{"help", "check"}, 0, "stale-translation", ""},
 		{"check bad format", []string{"check", "--source", dir, "--format", "xml"}, 2, "", `--format "xml": want text or json`},
-		{"check text", []string{"check", "--source", dir}, 0, "no problems in 24 pages", ""},
+		{"check text", []string{"check", "--source", dir}, 0, "no problems in 26 pages", ""},
 		{"new lists kinds", []string{"new"}, 0, "partner    an organisation of the partner catalogue", ""},
 		{"new help", []string{"help", "new"}, 0, "consort new --translate --update FILE", ""},
 		{"new unknown kind", []string{"new", "--source", dir, "partnr", "X"}, 2, "", `"partnr" is not a kind of page`},

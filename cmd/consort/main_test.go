@@ -64,7 +64,7 @@ func TestExitCodes(t *testing.T) {
 		{"base url with a path", []string{"build", "--source", dir, "--base-url", "https://example.org/project/"}, 2, "", "has a path (/project/)"},
 		{"bad clock", []string{"build", "--source", dir, "--clock", "tomorrow"}, 2, "", "--clock"},
 		{"version", []string{"version"}, 0, "consort ", ""},
-		{"build", []string{"build", "--source", dir, "--out", filepath.Join(t.TempDir(), "out")}, 0, "built 2 pages (en 2)", ""},
+		{"build", []string{"build", "--source", dir, "--out", filepath.Join(t.TempDir(), "out")}, 0, "built 3 pages (en 3)", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

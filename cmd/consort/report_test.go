@@ -66,7 +66,7 @@ func TestBuildReport(t *testing.T) {
 		{"out", r.Out, out},
 		{"files", r.Files, len(files)},
 		{"bytes", r.Bytes, bytesOnDisk},
-		{"pages total", r.PagesTotal, 58},
+		{"pages total", r.PagesTotal, 62},
 		{"English partners", r.Pages["en"]["partner"], 7},
 		{"French clusters", r.Pages["fr"]["cluster"], 5},
 		{"html files", r.ByType["html"].Files, types["html"]},
@@ -81,7 +81,7 @@ func TestBuildReport(t *testing.T) {
 	if r.DurationMS < 0 {
 		t.Errorf("durationMs = %d", r.DurationMS)
 	}
-	for _, want := range []string{"built 58 pages (en 29, fr 29)", "\n  pages ", "\n  partner ", "  files: "} {
+	for _, want := range []string{"built 62 pages (en 31, fr 31)", "\n  pages ", "\n  partner ", "  files: "} {
 		if !strings.Contains(stdout, want) {
 			t.Errorf("summary lacks %q:\n%s", want, stdout)
 		}

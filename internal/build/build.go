@@ -20,6 +20,7 @@ import (
 
 	"consort/internal/catalogue"
 	"consort/internal/cms"
+	"consort/internal/citation"
 	"consort/internal/feeds"
 	"consort/internal/images"
 	"consort/internal/output"
@@ -194,6 +195,9 @@ func stages() []stage {
 	return []stage{
 		{"catalogue", nil, func(s *site.Site, eng *render.Engine, ropts render.Options, _ []output.File) ([]output.File, error) {
 			return catalogue.Build(s, eng, ropts)
+		}},
+		{"citations", nil, func(s *site.Site, _ *render.Engine, _ render.Options, _ []output.File) ([]output.File, error) {
+			return citation.Files(s)
 		}},
 		{"feeds", []site.Kind{site.KindNews}, func(s *site.Site, eng *render.Engine, _ render.Options, files []output.File) ([]output.File, error) {
 			return feeds.Files(s, files, feeds.Options{Country: func(lang, code string) string { return eng.Bundle.Locale(lang).Country(code) }})

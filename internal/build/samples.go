@@ -48,7 +48,7 @@ func (r *Result) Samples() []Sample {
 		}
 		add("home", lang, first[site.KindHome])
 		add("list", lang, list)
-		for _, k := range []site.Kind{site.KindPage, site.KindCluster, site.KindPartner, site.KindMission, site.KindInterview, site.KindNews} {
+		for _, k := range []site.Kind{site.KindPage, site.KindCluster, site.KindPartner, site.KindMission, site.KindInterview, site.KindNews, site.KindDeliverable, site.KindPublication, site.KindAccessibility, site.KindPrivacy} {
 			add(string(k), lang, first[k])
 		}
 		cat := "/" + lang + "/" + r.Site.Config.SectionSlug("catalogue", lang) + "/"

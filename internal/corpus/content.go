@@ -415,8 +415,11 @@ menus:
 		d.f("    - {page: contact.md}\n")
 	}
 	d.f(`funding:
-  en: "This synthetic site received no funding; its text is random words."
-  fr: "Ce site fictif n'a reçu aucun financement ; son texte est fait de mots tirés au hasard."
+  programme: other
+  name: {en: "A synthetic call", fr: "Un appel fictif"}
+  acknowledgement:
+    en: "This synthetic site received no funding; its text is random words."
+    fr: "Ce site fictif n'a reçu aucun financement ; son texte est fait de mots tirés au hasard."
 paginate: 12
 markdown: {unsafeHTML: false}
 vocabularies:

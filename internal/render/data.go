@@ -172,9 +172,6 @@ func (d *Data) Label(vocab, key string) string {
 	return d.Site.Config.Vocabularies.Label(vocab, key, d.Lang)
 }
 
-// Funding is the funding acknowledgement in the page's language.
-func (d *Data) Funding() string { return d.Site.Config.Funding[d.Lang] }
-
 // Abs makes a site path absolute with the base URL.
 func (d *Data) Abs(p string) string { return d.Site.Config.AbsURL(p) }
 

@@ -29,7 +29,7 @@ import (
 )
 
 // Layouts are the template files besides base.html and partials/.
-var Layouts = []string{"home", "list", "page", "cluster", "partner", "mission", "interview", "news", "404", "language"}
+var Layouts = []string{"home", "list", "page", "cluster", "partner", "mission", "interview", "news", "404", "language", "accessibility", "privacy", "deliverable", "publication"}
 
 // Engine holds parsed templates and UI strings.
 type Engine struct {
@@ -358,6 +358,9 @@ func (e *Engine) pageData(s *site.Site, p *site.Page, opts Options) []*Data {
 	}
 	if p.Kind != site.KindSection {
 		return []*Data{d}
+	}
+	if views := e.scholarlyViews(s, d, p); views != nil {
+		return views
 	}
 	children := sortChildren(s, d.Locale, p.Section, s.PagesOf(p.Lang, p.Section))
 	if p.Section == "missions" {

@@ -167,6 +167,8 @@ func (d *Data) entity(p *site.Page, consortium ld) ld {
 		return d.organization(p)
 	case site.KindMission:
 		return d.event(p, id+"#event")
+	case site.KindPublication, site.KindDeliverable:
+		return d.scholarly(p, id, consortium)
 	case site.KindNews:
 		n := p.News()
 		a := ld{"@type": "NewsArticle", "@id": id + "#article", "headline": headline(p.Title()), "inLanguage": p.Lang,

@@ -10,29 +10,33 @@ import (
 // kindTypes are the Go types of the front matter of each kind, as
 // site.Load decodes them. A test checks this against the loader.
 var kindTypes = map[site.Kind]reflect.Type{
-	site.KindHome:      reflect.TypeOf(site.PageParams{}),
-	site.KindSection:   reflect.TypeOf(site.PageParams{}),
-	site.KindPage:      reflect.TypeOf(site.PageParams{}),
-	site.KindCluster:   reflect.TypeOf(site.Cluster{}),
-	site.KindPartner:   reflect.TypeOf(site.Partner{}),
-	site.KindMission:   reflect.TypeOf(site.Mission{}),
-	site.KindInterview: reflect.TypeOf(site.Interview{}),
-	site.KindNews:      reflect.TypeOf(site.News{}),
+	site.KindHome:        reflect.TypeOf(site.PageParams{}),
+	site.KindSection:     reflect.TypeOf(site.PageParams{}),
+	site.KindPage:        reflect.TypeOf(site.PageParams{}),
+	site.KindCluster:     reflect.TypeOf(site.Cluster{}),
+	site.KindPartner:     reflect.TypeOf(site.Partner{}),
+	site.KindMission:     reflect.TypeOf(site.Mission{}),
+	site.KindInterview:   reflect.TypeOf(site.Interview{}),
+	site.KindNews:        reflect.TypeOf(site.News{}),
+	site.KindDeliverable: reflect.TypeOf(site.Deliverable{}),
+	site.KindPublication: reflect.TypeOf(site.Publication{}),
 }
 
 // Kinds are the kinds `consort new` creates, in the order it lists them.
-var Kinds = []site.Kind{site.KindPage, site.KindCluster, site.KindPartner, site.KindMission, site.KindInterview, site.KindNews}
+var Kinds = []site.Kind{site.KindPage, site.KindCluster, site.KindPartner, site.KindMission, site.KindInterview, site.KindNews, site.KindDeliverable, site.KindPublication}
 
 // kindDoc says in a sentence what each kind is, per language.
 var kindDoc = map[site.Kind]map[string]string{
-	site.KindHome:      {"en": "the home page of a language (content/<lang>/index.md)", "fr": "la page d'accueil d'une langue (content/<langue>/index.md)"},
-	site.KindSection:   {"en": "the list page of a section (content/<lang>/<section>/index.md)", "fr": "la page de liste d'une rubrique (content/<langue>/<rubrique>/index.md)"},
-	site.KindPage:      {"en": "a plain page such as About or Contact, outside the sections", "fr": "une page simple, comme « À propos » ou « Contact », hors des rubriques"},
-	site.KindCluster:   {"en": "a member of the consortium: a cluster organisation or an agency (clusters/)", "fr": "un membre du consortium : un cluster ou une agence (clusters/)"},
-	site.KindPartner:   {"en": "an organisation of the partner catalogue, usually a member of a cluster (partners/)", "fr": "une organisation du catalogue des partenaires, souvent membre d'un cluster (partners/)"},
-	site.KindMission:   {"en": "a trip, business mission, event, training or expert visit (missions/)", "fr": "un voyage, une mission d'affaires, un événement, une formation ou une visite d'experts (missions/)"},
-	site.KindInterview: {"en": "a conversation with a person of the consortium; the ## headings are the questions (interviews/)", "fr": "un entretien avec une personne du consortium ; les titres ## sont les questions (interviews/)"},
-	site.KindNews:      {"en": "an article or a piece of press coverage (news/)", "fr": "un article ou une revue de presse (news/)"},
+	site.KindHome:        {"en": "the home page of a language (content/<lang>/index.md)", "fr": "la page d'accueil d'une langue (content/<langue>/index.md)"},
+	site.KindSection:     {"en": "the list page of a section (content/<lang>/<section>/index.md)", "fr": "la page de liste d'une rubrique (content/<langue>/<rubrique>/index.md)"},
+	site.KindPage:        {"en": "a plain page such as About or Contact, outside the sections", "fr": "une page simple, comme « À propos » ou « Contact », hors des rubriques"},
+	site.KindCluster:     {"en": "a member of the consortium: a cluster organisation or an agency (clusters/)", "fr": "un membre du consortium : un cluster ou une agence (clusters/)"},
+	site.KindPartner:     {"en": "an organisation of the partner catalogue, usually a member of a cluster (partners/)", "fr": "une organisation du catalogue des partenaires, souvent membre d'un cluster (partners/)"},
+	site.KindMission:     {"en": "a trip, business mission, event, training or expert visit (missions/)", "fr": "un voyage, une mission d'affaires, un événement, une formation ou une visite d'experts (missions/)"},
+	site.KindInterview:   {"en": "a conversation with a person of the consortium; the ## headings are the questions (interviews/)", "fr": "un entretien avec une personne du consortium ; les titres ## sont les questions (interviews/)"},
+	site.KindNews:        {"en": "an article or a piece of press coverage (news/)", "fr": "un article ou une revue de presse (news/)"},
+	site.KindDeliverable: {"en": "a deliverable of the grant agreement: number, work package, due date, dissemination level (deliverables/)", "fr": "un livrable de la convention de subvention : numéro, lot, échéance, niveau de diffusion (deliverables/)"},
+	site.KindPublication: {"en": "a scientific publication of the project, with its open-access copy (publications/)", "fr": "une publication scientifique du projet, avec sa copie en accès ouvert (publications/)"},
 }
 
 // KindDoc returns the sentence that says what a kind is, in lang (English
@@ -102,6 +106,24 @@ var fieldDoc = map[string]map[string]string{
 	"source.date": {"en": "date of the publication, YYYY-MM-DD", "fr": "date de parution, AAAA-MM-JJ"},
 	"source.url":  {"en": "address of the original article", "fr": "adresse de l'article original"},
 	"tags":        {"en": "keywords, as free text", "fr": "mots-clés, en texte libre"},
+
+	"workPackage":   {"en": "required: the work package, e.g. WP2", "fr": "obligatoire : le lot de travail, p. ex. WP2"},
+	"number":        {"en": "required: the number in the grant agreement, e.g. D2.1", "fr": "obligatoire : le numéro dans la convention, p. ex. D2.1"},
+	"due":           {"en": "required: due date in the grant agreement, YYYY-MM-DD", "fr": "obligatoire : échéance dans la convention, AAAA-MM-JJ"},
+	"dissemination": {"en": "required: public or sensitive", "fr": "obligatoire : public ou sensitive (sensible)"},
+	"status":        {"en": "required: planned, in-progress, submitted or approved", "fr": "obligatoire : planned, in-progress, submitted (remis) ou approved"},
+	"delivered":     {"en": "date it was submitted, YYYY-MM-DD", "fr": "date de remise, AAAA-MM-JJ"},
+	"file":          {"en": "the document: a path in static/ such as /files/d2-1.pdf, or https://", "fr": "le document : un chemin dans static/ comme /files/d2-1.pdf, ou https://"},
+	"doi":           {"en": "its DOI alone, e.g. 10.5281/zenodo.1234567", "fr": "son DOI seul, p. ex. 10.5281/zenodo.1234567"},
+	"authors":       {"en": "required: the authors in order, \"Family, Given\"", "fr": "obligatoire : les auteurs dans l'ordre, \"Nom, Prénom\""},
+	"type":          {"en": "article, conference, book, chapter, report, thesis or other", "fr": "article, conference, book, chapter, report, thesis ou other"},
+	"venue":         {"en": "the journal, conference or publisher", "fr": "la revue, la conférence ou l'éditeur"},
+	"year":          {"en": "required: year of publication", "fr": "obligatoire : année de publication"},
+	"volume":        {"en": "volume of the journal", "fr": "volume de la revue"},
+	"issue":         {"en": "issue of the journal", "fr": "numéro de la revue"},
+	"pages":         {"en": "pages, e.g. 45-67", "fr": "pages, p. ex. 45-67"},
+	"openAccess":    {"en": "open, embargoed or closed; open needs repository", "fr": "open, embargoed ou closed ; open demande repository"},
+	"repository":    {"en": "address of the open copy in a trusted repository (Zenodo, OpenAIRE...)", "fr": "adresse de la copie ouverte dans une archive de confiance (Zenodo, OpenAIRE...)"},
 }
 
 // FieldDoc returns the one-line help of a field of kind k ("location.lat"

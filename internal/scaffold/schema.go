@@ -26,6 +26,8 @@ var SchemaFiles = []struct {
 	{site.KindMission, "mission.json"},
 	{site.KindInterview, "interview.json"},
 	{site.KindNews, "news.json"},
+	{site.KindDeliverable, "deliverable.json"},
+	{site.KindPublication, "publication.json"},
 }
 
 // Schemas returns the JSON Schema (draft-07) of every kind's front matter,
@@ -165,6 +167,30 @@ func (g schemaGen) field(f field, name string) (obj, bool) {
 		if k == site.KindCluster {
 			return orNull(obj{"type": "string", "enum": []string{"", "coordinator", "partner"}}), false
 		}
+	case "workPackage":
+		return obj{"type": "string", "pattern": `^WP[0-9]{1,2}$`}, true
+	case "number":
+		return obj{"type": "string", "pattern": `^D[0-9]{1,2}\.[0-9]{1,2}$`}, true
+	case "due":
+		return obj{"type": "string", "pattern": datePattern}, true
+	case "dissemination":
+		return obj{"type": "string", "enum": site.DisseminationLevels}, true
+	case "status":
+		return obj{"type": "string", "enum": site.DeliverableStatuses}, true
+	case "file":
+		return orNull(assetSchema()), false
+	case "doi":
+		return orNull(obj{"type": "string", "pattern": "^(" + site.DOIRE.String()[1:len(site.DOIRE.String())-1] + ")?$"}), false
+	case "authors":
+		return obj{"anyOf": []any{obj{"type": "array", "minItems": 1, "items": nonBlank()}, nonBlank()}}, true
+	case "type":
+		return orNull(obj{"type": "string", "enum": append([]string{""}, site.PublicationTypes...)}), false
+	case "year":
+		return obj{"type": "integer", "minimum": 1900, "maximum": 2100}, true
+	case "openAccess":
+		return orNull(obj{"type": "string", "enum": append([]string{""}, site.OpenAccessLevels...)}), false
+	case "repository":
+		return orNull(obj{"type": "string", "pattern": webPattern}), false
 	case "date":
 		if k == site.KindNews {
 			return obj{"type": "string", "pattern": datePattern}, true

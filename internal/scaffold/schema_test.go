@@ -260,10 +260,13 @@ func TestKindTypes(t *testing.T) {
 		site.KindHome: "content/en/index.md", site.KindSection: "content/en/news/index.md", site.KindPage: "content/en/about.md",
 		site.KindCluster: "content/en/clusters/c.md", site.KindPartner: "content/en/partners/p.md", site.KindMission: "content/en/missions/m.md",
 		site.KindInterview: "content/en/interviews/i.md", site.KindNews: "content/en/news/n.md",
+		site.KindDeliverable: "content/en/deliverables/d.md", site.KindPublication: "content/en/publications/p.md",
 	}
 	fm := map[site.Kind]string{
 		site.KindCluster: "orgType: sme\ncountry: FR\n", site.KindPartner: "orgType: sme\ncountry: FR\n",
 		site.KindMission: "missionType: event\n", site.KindInterview: "person: P\n", site.KindNews: "date: 2020-01-01\n",
+		site.KindDeliverable: "workPackage: WP1\nnumber: D1.1\ndue: 2025-01-01\ndissemination: public\nstatus: planned\n",
+		site.KindPublication: "authors: [A B]\nyear: 2024\n",
 	}
 	for k, f := range files {
 		fsys[f] = &fstest.MapFile{Data: []byte("---\ntitle: T\n" + fm[k] + "---\n")}

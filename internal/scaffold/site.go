@@ -57,10 +57,22 @@ menus:
     - {page: interviews/index.md}
     - {page: news/index.md}
 
-# The funding acknowledgement shown in the footer of every page.
+# The EU funding block in the footer of every page: the EU emblem with
+# "Funded by" or "Co-funded by the European Union" in the page's language.
+# programme: horizon-europe, cosme, smp, interreg, erasmus-plus, life or
+# other; consort check says what your programme still asks for, and
+# consort help funding explains every field.
 funding:
-  en: "This project received funding from the European Union."
-  fr: "Ce projet a bénéficié d'un financement de l'Union européenne."
+  programme: other
+  name:
+    en: "Name of the programme or call"
+    fr: "Nom du programme ou de l'appel"
+  statement: funded          # or co-funded
+  # grantAgreement: "101057437"
+  # disclaimer: standard
+  acknowledgement:
+    en: "This project received funding from the European Union."
+    fr: "Ce projet a bénéficié d'un financement de l'Union européenne."
 
 # How many pages a list shows before it is split into pages.
 paginate: 12

@@ -113,6 +113,14 @@ var bodyDoc = map[site.Kind]map[string]string{
 		"en": "A sentence introducing the person.\n\n## The first question?\n\nThe answer. Each question is a level-2 heading.",
 		"fr": "Une phrase qui présente la personne.\n\n## La première question ?\n\nLa réponse. Chaque question est un titre de niveau 2.",
 	},
+	site.KindDeliverable: {
+		"en": "Say in a few sentences what the deliverable is and what it found.",
+		"fr": "Dites en quelques phrases ce qu'est le livrable et ce qu'il établit.",
+	},
+	site.KindPublication: {
+		"en": "The abstract, in Markdown.",
+		"fr": "Le résumé, en Markdown.",
+	},
 	site.KindNews: {
 		"en": "The article, in Markdown.",
 		"fr": "L'article, en Markdown.",
@@ -202,6 +210,34 @@ func (sk skeleton) example(name string) string {
 		return "Europe/Paris"
 	case "person":
 		return quote(sk.title)
+	case "workPackage":
+		return "WP1"
+	case "number":
+		return "D1.1"
+	case "due":
+		return sk.now.AddDate(0, 6, 0).Format("2006-01-02")
+	case "delivered":
+		return today
+	case "dissemination":
+		return "public"
+	case "status":
+		return "planned"
+	case "file":
+		return "/files/" + sk.name + ".pdf"
+	case "doi":
+		return "10.5281/zenodo.1234567"
+	case "authors":
+		return "[\"Family, Given\"]"
+	case "type":
+		return "article"
+	case "year":
+		return sk.now.Format("2006")
+	case "openAccess":
+		return "open"
+	case "repository":
+		return "https://zenodo.org/records/1234567"
+	case "volume", "issue", "pages", "venue":
+		return `""`
 	case "source":
 		return "{name: Publication, date: " + today + ", url: \"https://www.example.org/\"}"
 	}

@@ -19,12 +19,32 @@ type Config struct {
 	Description  map[string]string            `yaml:"description"`
 	Sections     map[string]map[string]string `yaml:"sections"`
 	Menus        map[string][]MenuEntry       `yaml:"menus"`
-	Funding      map[string]string            `yaml:"funding"`
+	Funding      Funding                      `yaml:"funding"`
 	Paginate     int                          `yaml:"paginate"`
 	Markdown     MarkdownConfig               `yaml:"markdown"`
 	Vocabularies Vocabularies                 `yaml:"vocabularies"`
 	Catalogue    CatalogueConfig              `yaml:"catalogue"`
 	CMS          *CMSConfig                   `yaml:"cms"` // nil: no /admin/
+	// Accessibility is what the accessibility statement says (legal.go).
+	Accessibility Accessibility `yaml:"accessibility"`
+
+	lines map[string]int // field -> line in site.yaml, for messages made after parsing
+}
+
+// Line returns the line of a field of site.yaml ("accessibility.reviewed"),
+// or of the nearest field above it that has one, or 0.
+func (c *Config) Line(field string) int {
+	for f := field; f != ""; {
+		if l := c.lines[f]; l > 0 {
+			return l
+		}
+		i := strings.LastIndex(f, ".")
+		if i < 0 {
+			break
+		}
+		f = f[:i]
+	}
+	return 0
 }
 
 // Language is one language of the site.
@@ -105,7 +125,7 @@ func (v Vocabularies) check(field, vocab, key string, required bool) []FieldErro
 }
 
 // Sections a site has: the kinds' folders plus the generated catalogue.
-var sectionNames = []string{"clusters", "partners", "missions", "interviews", "news", "catalogue"}
+var sectionNames = []string{"clusters", "partners", "missions", "interviews", "news", "catalogue", "accessibility", "privacy", "deliverables", "publications"}
 
 // LangCodes returns the site's language codes, the default first.
 func (c *Config) LangCodes() []string {
@@ -267,6 +287,16 @@ func parseConfig(data []byte, file string) (*Config, Problems) {
 			}
 		}
 	}
+	failed := map[string]bool{}
+	for _, p := range d.problems {
+		failed[p.Field] = true
+	}
+	addSev := func(field string, sev Severity, format string, args ...any) {
+		ps = append(ps, Problem{File: file, Line: line(field), Field: field, Msg: fmt.Sprintf(format, args...), Severity: sev})
+	}
+	checkFunding(&c.Funding, c.LangCodes(), failed, addSev)
+	checkAccessibility(&c.Accessibility, c.LangCodes(), failed, addSev)
+	c.lines = d.lines
 	return c, ps
 }
 

@@ -88,6 +88,10 @@ func (d *decoder) decodeValue(val *yaml.Node, f reflect.Value, path string) {
 		d.fail(val.Line, path, "YAML aliases (*name) are not supported in content; write the value out")
 		return
 	}
+	if fp, ok := f.Addr().Interface().(*Funding); ok {
+		d.readFunding(val, fp)
+		return
+	}
 	// Nested plain structs (source, location) are decoded field by field too.
 	if f.Kind() == reflect.Struct && !f.Addr().Type().Implements(unmarshalerType) {
 		d.decodeStruct(val, f.Addr().Interface(), path+".")

@@ -34,6 +34,9 @@ var sectionKinds = map[string]Kind{
 	"missions":   KindMission,
 	"interviews": KindInterview,
 	"news":       KindNews,
+	// scholarly.go
+	"deliverables": KindDeliverable,
+	"publications": KindPublication,
 }
 
 // SectionOf returns the section folder holding pages of kind k, or "".
@@ -468,6 +471,10 @@ func newParams(k Kind) Params {
 		return &Interview{}
 	case KindNews:
 		return &News{}
+	case KindDeliverable:
+		return &Deliverable{}
+	case KindPublication:
+		return &Publication{}
 	}
 	return &PageParams{}
 }

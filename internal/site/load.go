@@ -106,8 +106,11 @@ func Load(fsys fs.FS, opts Options) (*Site, error) {
 	if opts.BaseURL != "" {
 		cfg.BaseURL = strings.TrimSuffix(opts.BaseURL, "/") + "/"
 	}
+	checkReview(&cfg.Accessibility, opts.Clock, func(field string, sev Severity, format string, args ...any) {
+		problems = append(problems, Problem{File: ConfigFile, Line: cfg.Line(field), Field: field, Msg: fmt.Sprintf(format, args...), Severity: sev})
+	})
 	l := &loader{fsys: fsys, cfg: cfg, opts: opts, problems: problems, configSum: configKey(data), text: markdown.New(markdown.Options{})}
-	for _, m := range []map[string]string{cfg.Description, cfg.Funding} {
+	for _, m := range []map[string]string{cfg.Description, cfg.Funding.Acknowledgement, cfg.Funding.Disclaimer.Text, cfg.Funding.Name} {
 		for lang, v := range m {
 			m[lang] = l.text.Text(v, lang)
 		}
@@ -171,6 +174,7 @@ func (l *loader) load() *Site {
 		s.Pages = append(s.Pages, p)
 	}
 	s.Pages = append(s.Pages, l.synthesize(s.Pages)...)
+	s.Pages = append(s.Pages, l.legalPages(s.Pages)...)
 	sortPages(s.Pages, l.cfg.LangCodes())
 	for _, p := range s.Pages {
 		s.byFile[p.File] = p

@@ -240,6 +240,9 @@ func fill(t *testing.T, fields []any, existing map[string]string, coll string) p
 				t.Fatalf("%s: select %s has no options", coll, name)
 			}
 			v = str(mapOf(opts[len(opts)-1])["value"])
+			if name == "dissemination" {
+				v = "public" // a sensitive deliverable links no file
+			}
 			if m, _ := fm["multiple"].(bool); m {
 				v = []any{v, str(mapOf(opts[0])["value"])}
 			}
@@ -310,6 +313,14 @@ func sampleText(name, coll string) string {
 		return "en"
 	case "timeZone":
 		return "Europe/Paris"
+	case "doi":
+		return "10.5281/zenodo.1234567"
+	case "repository", "file":
+		return "https://zenodo.org/records/1234567"
+	case "number":
+		return "D1.1"
+	case "workPackage":
+		return "WP1"
 	}
 	return "Sample " + name
 }

@@ -1,6 +1,7 @@
 package build
 
 import (
+	"context"
 	"crypto/sha256"
 	"crypto/sha512"
 	"encoding/base64"
@@ -8,8 +9,8 @@ import (
 	"path"
 	"strings"
 
+	"consort/internal/minify"
 	"consort/internal/output"
-	"consort/internal/publish"
 	"consort/internal/render"
 )
 
@@ -29,7 +30,7 @@ const hashLen = 10
 //
 // The files are minified here, not only when published, because the
 // integrity hash must be of the bytes the browser receives; they are
-// marked Minified, so publish.Minify leaves them as they are.
+// marked Minified, so that they are not minified again.
 func fingerprint(static []output.File) (*render.Assets, []output.File, error) {
 	var todo []output.File
 	var idx []int
@@ -39,7 +40,7 @@ func fingerprint(static []output.File) (*render.Assets, []output.File, error) {
 			idx = append(idx, i)
 		}
 	}
-	minified, err := publish.Minify(todo)
+	minified, err := minify.Files(context.Background(), todo)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -107,6 +107,9 @@ type Update struct {
 	// Refreshed is true when only page bodies changed and the site was
 	// not loaded again (site.Refresh).
 	Refreshed bool
+	// Published are the files of Changed with their final bytes,
+	// minified as Build hands them to its sink: what a preview serves.
+	Published []output.File
 }
 
 // Rebuild builds the site. changed are the paths of the source that
@@ -137,6 +140,10 @@ func (b *Builder) Rebuild(changed []string) (*Update, error) {
 	}
 	u, err := b.rebuild(start, prev, s, fast, changed)
 	if err != nil {
+		b.failed = true
+		return nil, err
+	}
+	if u.Published, err = published(u.Update); err != nil {
 		b.failed = true
 		return nil, err
 	}

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 
+	"consort/internal/output"
 	"consort/internal/render"
 	"consort/internal/site"
 )
@@ -22,10 +23,11 @@ func (s Sample) Name() string { return s.Lang + "-" + s.Type }
 // a fixed order: the home, a section list, a plain page, one page of each
 // section's kind, the catalogue, a facet's list of values, a facet value,
 // and the 404 page. A type the site has no page of is left out. The
-// screenshots and the theme's accessibility tests go through these.
-func (r *Result) Samples() []Sample {
+// screenshots and the theme's accessibility tests go through these;
+// files are the build's.
+func (r *Result) Samples(files []output.File) []Sample {
 	have := map[string]bool{}
-	for _, f := range r.Files {
+	for _, f := range files {
 		have[f.Path] = true
 	}
 	var out []Sample

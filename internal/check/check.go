@@ -19,6 +19,7 @@ package check
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"io/fs"
 	"regexp"
@@ -104,14 +105,17 @@ func Analyze(res *build.Result, opts Options) *Report {
 	return r
 }
 
-// Site builds the site in memory (writing nothing) and checks it. When the
-// content does not load, the report holds the loading problems (all of
-// them, every file) and no translation report.
-func Site(bopts build.Options, opts Options) *Report {
+// Site builds the site in memory (writing nothing) and checks it: the
+// files it checks are those `consort build` publishes. When the content
+// does not load, the report holds the loading problems (all of them,
+// every file) and no translation report. When ctx is cancelled, the
+// report holds that problem.
+func Site(ctx context.Context, bopts build.Options, opts Options) *Report {
 	if opts.Source == nil {
 		opts.Source = bopts.Source
 	}
-	res, err := build.Build(bopts)
+	var files build.Files
+	res, err := build.Build(ctx, bopts, &files)
 	if err != nil {
 		r := &Report{Pages: map[string]int{}}
 		var ps site.Problems
@@ -125,6 +129,7 @@ func Site(bopts build.Options, opts Options) *Report {
 		r.Problems.Sort()
 		return r
 	}
+	res.Files = files.Sorted()
 	return Analyze(res, opts)
 }
 

@@ -20,12 +20,13 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"sync/atomic"
 
 	"consort/internal/geomap"
 	"consort/internal/i18n"
 	"consort/internal/output"
 	"consort/internal/site"
+
+	"golang.org/x/sync/errgroup"
 )
 
 // Layouts are the template files besides base.html and partials/.
@@ -151,28 +152,16 @@ type Options struct {
 	// marker (the catalogue's country page); nil links it to the
 	// section that lists the places.
 	CountryURL func(lang, code string) string
-	// Emit, when set, is offered each page as soon as it is rendered,
-	// from several goroutines at once; a page it takes (true) is
-	// returned by Render with its Path only, so that the caller need
-	// not hold every page until the end. The page's Data is valid only
-	// until Emit returns (Emit may change it, but not keep it). 404 pages
-	// are not offered.
-	Emit func(output.File) (taken bool, err error)
-	// PageDone, when set, is called with each page once all its jobs
-	// are rendered (and offered to Emit), from the goroutine that
-	// rendered the last of them: a build that streams can let go of
-	// what only that page's own outputs needed.
-	PageDone func(*site.Page)
 }
 
-// Render renders every page of the site, the list pages with their
-// pagination, a 404 page per language and the root language chooser.
-func (e *Engine) Render(s *site.Site, opts Options) ([]output.File, error) {
+// Jobs returns the jobs of every page of the site (PageJobs, in site
+// order) followed by SiteJobs.
+func (e *Engine) Jobs(s *site.Site, opts Options) []Job {
 	var jobs []Job
 	for _, p := range s.Pages {
 		jobs = append(jobs, e.PageJobs(s, p, opts)...)
 	}
-	return e.renderJobs(s, append(jobs, e.SiteJobs(s, opts)...), opts.Emit, opts.PageDone)
+	return append(jobs, e.SiteJobs(s, opts)...)
 }
 
 // Job is one file to render: a layout and the data it receives.
@@ -217,64 +206,44 @@ func (e *Engine) SiteJobs(s *site.Site, opts Options) []Job {
 // same order; when the default language's 404 page is among them, a copy
 // at /404.html follows.
 func (e *Engine) RenderJobs(s *site.Site, jobs []Job) ([]output.File, error) {
-	return e.renderJobs(s, jobs, nil, nil)
-}
-
-func (e *Engine) renderJobs(s *site.Site, jobs []Job, emit func(output.File) (bool, error), pageDone func(*site.Page)) ([]output.File, error) {
 	files := make([]output.File, len(jobs))
-	errs := make([]error, len(jobs))
-	// left counts the jobs of each page still to render, for pageDone.
-	var left map[*site.Page]*atomic.Int32
-	if pageDone != nil {
-		left = map[*site.Page]*atomic.Int32{}
-		for _, j := range jobs {
-			if p := j.Data.Page; p != nil {
-				if left[p] == nil {
-					left[p] = new(atomic.Int32)
-				}
-				left[p].Add(1)
-			}
-		}
-	}
-	var wg sync.WaitGroup
-	sem := make(chan struct{}, 8)
+	g := new(errgroup.Group)
+	g.SetLimit(renderWorkers)
 	for i, j := range jobs {
-		wg.Add(1)
-		sem <- struct{}{}
-		go func() {
-			defer func() { <-sem; wg.Done() }()
-			f := output.File{Path: FilePath(j.Data.URL)}
-			errs[i] = e.execute(j.Layout, j.Data, func(page []byte) error {
-				// A page emit takes is handed over from the buffer, not
-				// copied: emit does not keep it.
-				if emit != nil && path.Base(f.Path) != "404.html" {
-					taken, err := emit(output.File{Path: f.Path, Data: page})
-					if taken || err != nil {
-						return err
-					}
-				}
-				f.Data = bytes.Clone(page)
+		g.Go(func() error {
+			return e.RenderJob(j, func(f output.File) error {
+				files[i] = output.File{Path: f.Path, Data: bytes.Clone(f.Data)}
 				return nil
 			})
-			files[i] = f
-			if p := j.Data.Page; left != nil && p != nil && left[p].Add(-1) == 0 {
-				pageDone(p)
-			}
-		}()
+		})
 	}
-	wg.Wait()
-	for _, err := range errs {
-		if err != nil {
-			return nil, err
-		}
+	if err := g.Wait(); err != nil {
+		return nil, err
 	}
-	// Hosts look for /404.html at the root: the default language's.
+	return append(files, RootNotFound(s, files)...), nil
+}
+
+// renderWorkers is how many jobs RenderJobs executes at once.
+const renderWorkers = 8
+
+// RenderJob executes job j and calls use with its file, whose Data is a
+// buffer of the engine's: valid only until use returns, and use may
+// change it (a minifier that works in place).
+func (e *Engine) RenderJob(j Job, use func(output.File) error) error {
+	return e.execute(j.Layout, j.Data, func(page []byte) error {
+		return use(output.File{Path: FilePath(j.Data.URL), Data: page})
+	})
+}
+
+// RootNotFound returns the copy at /404.html of the default language's
+// 404 page, where hosts look for it, when files hold that page.
+func RootNotFound(s *site.Site, files []output.File) []output.File {
 	for _, f := range files {
 		if f.Path == s.Config.DefaultLang()+"/404.html" {
-			files = append(files, output.File{Path: "404.html", Data: f.Data})
+			return []output.File{{Path: "404.html", Data: f.Data}}
 		}
 	}
-	return files, nil
+	return nil
 }
 
 // FilePath maps a site URL path to the file that serves it.

@@ -6,12 +6,11 @@ import (
 	"crypto/sha512"
 	"encoding/base64"
 	"encoding/hex"
-	"path"
-	"strings"
 
 	"consort/internal/minify"
 	"consort/internal/output"
 	"consort/internal/render"
+	"consort/internal/urls"
 )
 
 // fingerprinted are the extensions of static files published under a
@@ -48,8 +47,7 @@ func fingerprint(static []output.File) (*render.Assets, []output.File, error) {
 	paths, integrity := map[string]string{}, map[string]string{}
 	for k, f := range minified {
 		sum := sha256.Sum256(f.Data)
-		ext := path.Ext(f.Path)
-		name := strings.TrimSuffix(f.Path, ext) + "." + hex.EncodeToString(sum[:])[:hashLen] + ext
+		name := urls.Fingerprinted(f.Path, hex.EncodeToString(sum[:])[:hashLen])
 		sri := sha512.Sum384(f.Data)
 		paths[f.Path] = name
 		integrity[f.Path] = "sha384-" + base64.StdEncoding.EncodeToString(sri[:])

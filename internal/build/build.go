@@ -38,6 +38,7 @@ import (
 	"consort/internal/output"
 	"consort/internal/render"
 	"consort/internal/site"
+	"consort/internal/urls"
 
 	"golang.org/x/sync/errgroup"
 	"golang.org/x/text/unicode/norm"
@@ -113,7 +114,7 @@ func Build(ctx context.Context, opts Options, sink Sink) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	ropts := render.Options{Preview: opts.Preview, Assets: assets, CountryURL: catalogue.CountryURL(s)}
+	ropts := render.Options{Preview: opts.Preview, Assets: assets}
 	out := newOutlet(sink, opts.minifying, opts.unminified)
 	dropHTML, err := htmlDroppable(opts)
 	if err != nil {
@@ -189,7 +190,7 @@ func renderPages(ctx context.Context, s *site.Site, eng *render.Engine, ropts re
 				return err
 			}
 			err := eng.RenderJob(j, func(f output.File) error {
-				if final(f) {
+				if final(s.Config.URLs(), f) {
 					files[i] = output.File{Path: f.Path}
 					return out.add(gctx, f, true) // the buffer is ours to change
 				}
@@ -217,8 +218,8 @@ const renderWorkers = 8
 // final reports whether nothing after rendering changes or reads page f:
 // an HTML page with no image to resize, not marked noindex (the sitemap
 // reads that) and not a 404 page (copied to the root).
-func final(f output.File) bool {
-	return f.Ext() == ".html" && path.Base(f.Path) != "404.html" && images.Final(f.Data) && !feeds.NoIndex(f.Data)
+func final(u *urls.Site, f output.File) bool {
+	return f.Ext() == ".html" && path.Base(f.Path) != "404.html" && images.Final(u, f.Data) && !feeds.NoIndex(f.Data)
 }
 
 // A stage makes outputs from the whole site once its pages are rendered;
@@ -240,7 +241,7 @@ func stages() []stage {
 			return catalogue.Build(s, eng, ropts)
 		}},
 		{"feeds", []site.Kind{site.KindNews}, func(s *site.Site, eng *render.Engine, _ render.Options, files []output.File) ([]output.File, error) {
-			return feeds.Files(s, files, feeds.Options{Country: func(lang, code string) string { return eng.Bundle.Locale(lang).Country(code) }})
+			return feeds.Files(s, files, feeds.Options{Bundle: eng.Bundle})
 		}},
 	}
 }

@@ -13,7 +13,6 @@ import (
 	"strings"
 	"time"
 
-	"consort/internal/catalogue"
 	"consort/internal/images"
 	"consort/internal/output"
 	"consort/internal/render"
@@ -198,7 +197,7 @@ func (b *Builder) rebuild(start time.Time, prev *state, s *site.Site, fast bool,
 	} else {
 		cur.assets, cur.static = prev.assets, prev.static
 	}
-	ropts := render.Options{Preview: b.opts.Preview, Assets: cur.assets, CountryURL: catalogue.CountryURL(s)}
+	ropts := render.Options{Preview: b.opts.Preview, Assets: cur.assets}
 
 	// The 404 pages first: they are the frame every page of their
 	// language shares (menu, feeds, footer), so when one changed, every

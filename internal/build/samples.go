@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"consort/internal/output"
-	"consort/internal/render"
 	"consort/internal/site"
 )
 
@@ -30,9 +29,10 @@ func (r *Result) Samples(files []output.File) []Sample {
 	for _, f := range files {
 		have[f.Path] = true
 	}
+	u := r.Site.Config.URLs()
 	var out []Sample
 	add := func(typ, lang, url string) {
-		if url != "" && have[render.FilePath(url)] {
+		if url != "" && have[u.File(url)] {
 			out = append(out, Sample{typ, lang, url})
 		}
 	}
@@ -53,28 +53,28 @@ func (r *Result) Samples(files []output.File) []Sample {
 		for _, k := range []site.Kind{site.KindPage, site.KindCluster, site.KindPartner, site.KindMission, site.KindInterview, site.KindNews} {
 			add(string(k), lang, first[k])
 		}
-		cat := "/" + lang + "/" + r.Site.Config.SectionSlug("catalogue", lang) + "/"
+		cat := u.Catalogue(lang)
 		add("catalogue", lang, cat)
 		var facet, value string
-		for _, f := range r.Files { // sorted by path
-			rest, ok := strings.CutPrefix(f.Path, strings.TrimPrefix(cat, "/"))
+		for _, f := range files { // sorted by path
+			rest, ok := strings.CutPrefix(f.Path, strings.TrimSuffix(u.File(cat), "index.html"))
 			if !ok || !strings.HasSuffix(rest, "/index.html") || strings.HasPrefix(rest, "page/") {
 				continue
 			}
 			switch strings.Count(rest, "/") {
 			case 1:
 				if facet == "" {
-					facet = cat + strings.TrimSuffix(rest, "index.html")
+					facet = u.URL(f.Path)
 				}
 			case 2:
 				if value == "" && !strings.Contains(rest, "/page/") {
-					value = cat + strings.TrimSuffix(rest, "index.html")
+					value = u.URL(f.Path)
 				}
 			}
 		}
 		add("facet", lang, facet)
 		add("facet-value", lang, value)
-		add("404", lang, "/"+lang+"/404.html")
+		add("404", lang, u.NotFound(lang))
 	}
 	return slices.Clip(out)
 }

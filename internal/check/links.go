@@ -11,7 +11,6 @@ import (
 	"strings"
 	"sync"
 
-	"consort/internal/render"
 	"consort/internal/site"
 
 	"github.com/tdewolff/parse/v2"
@@ -166,7 +165,7 @@ func (c *checker) checkOutputs() {
 	pageOf := map[string]*site.Page{}
 	global := map[string]origin{} // href -> front matter field or menu entry
 	for _, p := range c.s.Pages {
-		pageOf[render.FilePath(p.URL)] = p
+		pageOf[c.s.Config.URLs().File(p.URL)] = p
 		f := p.Front()
 		if f.Image != "" {
 			global[f.Image] = origin{p.File, "image", p.Line("image")}
@@ -287,7 +286,7 @@ func (c *checker) checkOutputs() {
 		}
 	}
 	for _, p := range c.s.Pages {
-		if p.Synthetic || p.Kind == site.KindHome || reached[render.FilePath(p.URL)] {
+		if p.Synthetic || p.Kind == site.KindHome || reached[c.s.Config.URLs().File(p.URL)] {
 			continue
 		}
 		c.add(site.Problem{File: p.File, Msg: fmt.Sprintf("no menu, list or link leads to this page (%s); add it to menus in content/site.yaml or link to it from another page", p.URL), Severity: site.Warning, Code: CodeOrphan})
@@ -383,7 +382,7 @@ func (c *checker) checkRef(d *doc, r ref, files map[string]bool, byPath map[stri
 // anchorHint suggests the headings of the target page when it is content.
 func (c *checker) anchorHint(out, f string) string {
 	for _, p := range c.s.Pages {
-		if render.FilePath(p.URL) != out || len(p.Headings) == 0 {
+		if c.s.Config.URLs().File(p.URL) != out || len(p.Headings) == 0 {
 			continue
 		}
 		var ids []string

@@ -23,7 +23,6 @@ import (
 	_ "image/gif" // GIF sizes; GIFs are not resized, they may be animated
 	"image/jpeg"
 	"image/png"
-	"net/url"
 	"path"
 	"runtime"
 	"sort"
@@ -33,6 +32,7 @@ import (
 
 	"consort/internal/output"
 	"consort/internal/site"
+	"consort/internal/urls"
 
 	"golang.org/x/image/draw"
 	_ "golang.org/x/image/webp" // WebP sizes; WebP is not re-encoded
@@ -77,6 +77,7 @@ func Process(s *site.Site, files []output.File, opts Options) ([]output.File, er
 	if opts.Sizes == "" {
 		opts.Sizes = DefaultSizes
 	}
+	u := s.Config.URLs()
 	byPath := map[string][]byte{}
 	for _, f := range files {
 		byPath[f.Path] = f.Data
@@ -90,7 +91,7 @@ func Process(s *site.Site, files []output.File, opts Options) ([]output.File, er
 	for _, f := range files {
 		if f.Ext() == ".html" && hasImg(f.Data) {
 			for _, src := range imgSources(f.Data) {
-				if p, ok := localPath(src); ok && isRaster(p) && byPath[p] != nil {
+				if p, ok := u.StaticFile(src); ok && isRaster(p) && byPath[p] != nil {
 					used[p] = true
 				}
 			}
@@ -123,7 +124,7 @@ func Process(s *site.Site, files []output.File, opts Options) ([]output.File, er
 	parallel(len(files), func(i int) {
 		out[i] = files[i]
 		if len(infos) > 0 && files[i].Ext() == ".html" && hasImg(files[i].Data) {
-			out[i].Data = rewrite(files[i].Data, infos, opts.Sizes)
+			out[i].Data = rewrite(u, files[i].Data, infos, opts.Sizes)
 		}
 	})
 	for _, m := range made {
@@ -138,7 +139,7 @@ func Process(s *site.Site, files []output.File, opts Options) ([]output.File, er
 func checkContent(s *site.Site, byPath map[string][]byte) site.Problems {
 	var ps site.Problems
 	missing := func(src string) bool {
-		p, ok := localPath(src)
+		p, ok := s.Config.URLs().StaticFile(src)
 		return ok && byPath[p] == nil
 	}
 	for _, p := range s.Pages {
@@ -162,21 +163,6 @@ func checkContent(s *site.Site, byPath map[string][]byte) site.Problems {
 	}
 	ps.Sort()
 	return ps
-}
-
-// localPath turns a src of the site ("/img/a%20b.jpg") into the path of
-// its file ("img/a b.jpg"); ok is false for other addresses.
-func localPath(src string) (string, bool) {
-	if !strings.HasPrefix(src, "/") || strings.HasPrefix(src, "//") {
-		return "", false
-	}
-	src, _, _ = strings.Cut(src, "?")
-	src, _, _ = strings.Cut(src, "#")
-	p, err := url.PathUnescape(src)
-	if err != nil {
-		return "", false
-	}
-	return strings.TrimPrefix(path.Clean(p), "/"), true
 }
 
 func isRaster(p string) bool {
@@ -220,7 +206,6 @@ func resize(name string, data []byte, widths []int, in *info) []output.File {
 		return nil
 	}
 	src = orientImage(src, orient)
-	ext := path.Ext(name)
 	copies := make([]*image.RGBA, len(todo))
 	// Widest first, each copy made from the one before: a filter's cost
 	// grows with its source, and a step of at most 2:1 keeps the detail.
@@ -247,7 +232,7 @@ func resize(name string, data []byte, widths []int, in *info) []output.File {
 			in.err = fmt.Errorf("cannot encode a %dpx copy: %v", w, err)
 			return nil
 		}
-		v := variant{strings.TrimSuffix(name, ext) + "." + strconv.Itoa(w) + "w" + ext, w}
+		v := variant{urls.Variant(name, w), w}
 		in.variants = append(in.variants, v)
 		files = append(files, output.File{Path: v.path, Data: buf.Bytes()})
 	}
@@ -256,8 +241,8 @@ func resize(name string, data []byte, widths []int, in *info) []output.File {
 
 // Final reports whether Process would leave an HTML page as it is: it
 // shows no image of the site that Process resizes (a local JPEG, PNG,
-// GIF or WebP). A build may write such a page before Process runs.
-func Final(page []byte) bool {
+// GIF or WebP) at u. A build may write such a page before Process runs.
+func Final(u *urls.Site, page []byte) bool {
 	// Each "<img" read as one tag from there, not the whole page
 	// tokenized: an "<img" in a script or comment makes a page wrongly
 	// not final, which only means it waits for Process.
@@ -265,7 +250,7 @@ func Final(page []byte) bool {
 		z := html.NewTokenizer(bytes.NewReader(page[i:]))
 		if tt := z.Next(); tt == html.StartTagToken || tt == html.SelfClosingTagToken {
 			if t := z.Token(); t.Data == "img" {
-				if p, ok := localPath(attr(t, "src")); ok && isRaster(p) {
+				if p, ok := u.StaticFile(attr(t, "src")); ok && isRaster(p) {
 					return false
 				}
 			}
@@ -331,7 +316,7 @@ func hasAttr(t html.Token, key string) bool {
 
 // rewrite adds size, srcset, sizes and loading to the <img> tags of a
 // page whose image it knows; everything else is copied byte for byte.
-func rewrite(page []byte, infos map[string]*info, sizes string) []byte {
+func rewrite(u *urls.Site, page []byte, infos map[string]*info, sizes string) []byte {
 	var out bytes.Buffer
 	z := html.NewTokenizer(bytes.NewReader(page))
 	inMain, seenInMain, seen, changed := false, false, false, false
@@ -367,7 +352,7 @@ func rewrite(page []byte, infos map[string]*info, sizes string) []byte {
 		if inMain {
 			seenInMain = true
 		}
-		p, ok := localPath(attr(t, "src"))
+		p, ok := u.StaticFile(attr(t, "src"))
 		in := infos[p]
 		if !ok || in == nil {
 			out.Write(raw)
@@ -385,9 +370,8 @@ func rewrite(page []byte, infos map[string]*info, sizes string) []byte {
 		}
 		if len(in.variants) > 0 && !hasAttr(t, "srcset") {
 			var set []string
-			dir := path.Dir(attr(t, "src"))
 			for _, v := range in.variants {
-				set = append(set, path.Join(dir, url.PathEscape(path.Base(v.path)))+" "+strconv.Itoa(v.width)+"w")
+				set = append(set, urls.VariantSrc(attr(t, "src"), v.path)+" "+strconv.Itoa(v.width)+"w")
 			}
 			set = append(set, attr(t, "src")+" "+strconv.Itoa(in.width)+"w")
 			add("srcset", strings.Join(set, ", "))

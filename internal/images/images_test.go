@@ -20,6 +20,7 @@ import (
 	"consort/internal/images"
 	"consort/internal/output"
 	"consort/internal/site"
+	"consort/internal/urls"
 	"consort/templates"
 
 	"golang.org/x/net/html"
@@ -361,7 +362,7 @@ func TestFinal(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := images.Final([]byte(tt.page)); got != tt.want {
+			if got := images.Final(urls.New(urls.Config{BaseURL: "https://example.org/"}), []byte(tt.page)); got != tt.want {
 				t.Errorf("Final(%q) = %v; want %v", tt.page, got, tt.want)
 			}
 		})

@@ -137,7 +137,7 @@ func parseBuildFlags(args []string, stdout io.Writer) (*buildFlags, error) {
 	fs.StringVar(&bf.reportFile, "report", "", "also write the build summary as JSON to `FILE`, for CI")
 	fs.BoolVar(&bf.sync, "sync", false, "flush the output to disk before it replaces the previous one, so that even a power cut leaves one of them whole (slower)")
 	fs.StringVar(&bf.cpuProfile, "cpuprofile", "", "write a CPU profile of the build to `FILE`, for go tool pprof")
-	fs.StringVar(&bf.memProfile, "memprofile", "", "write a heap profile to `FILE` once the pages are rendered, when the build holds the most, for go tool pprof")
+	fs.StringVar(&bf.memProfile, "memprofile", "", "write a heap profile to `FILE` once the site is built (what it still holds before the output is put in place), for go tool pprof")
 	if err := fs.parse(args, stdout, 0); err != nil {
 		return nil, err
 	}

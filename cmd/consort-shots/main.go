@@ -36,7 +36,6 @@ import (
 	"consort/internal/browser"
 	"consort/internal/build"
 	"consort/internal/output"
-	"consort/internal/publish"
 	"consort/internal/site"
 	"consort/static"
 	"consort/templates"
@@ -69,14 +68,12 @@ func run(args []string, stdout io.Writer) error {
 		widths = append(widths, n)
 	}
 
-	res, err := build.Build(build.Options{Source: os.DirFS(*source), Theme: templates.FS, Static: static.FS, Site: site.Options{}})
+	var built build.Files
+	res, err := build.Build(context.Background(), build.Options{Source: os.DirFS(*source), Theme: templates.FS, Static: static.FS, Site: site.Options{}}, &built)
 	if err != nil {
 		return err
 	}
-	files, err := publish.Minify(res.Files)
-	if err != nil {
-		return err
-	}
+	files := built.Sorted()
 	base, stop, err := serve(files)
 	if err != nil {
 		return err
@@ -117,7 +114,7 @@ func run(args []string, stdout io.Writer) error {
 		schemes = append(schemes, "dark")
 	}
 	n := 0
-	for _, s := range res.Samples() {
+	for _, s := range res.Samples(files) {
 		if len(want) > 0 && !want[s.Type] {
 			continue
 		}

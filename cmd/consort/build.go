@@ -83,54 +83,104 @@ func (f *siteFlags) options() (build.Options, error) {
 	return opts, nil
 }
 
+// buildFlags are the flags of consort build besides the site's.
+type buildFlags struct {
+	site                   siteFlags
+	out, reportFile        string
+	quiet, sync            bool
+	cpuProfile, memProfile string
+}
+
 func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlagSet("build", buildHelp)
-	var sf siteFlags
-	sf.register(fs)
-	out := fs.String("out", "", "the output folder (default: public/ in the site folder)")
-	quiet := fs.Bool("quiet", false, "print nothing but problems")
-	reportFile := fs.String("report", "", "also write the build summary as JSON to `FILE`, for CI")
-	sync := fs.Bool("sync", false, "flush the output to disk before it replaces the previous one, so that even a power cut leaves one of them whole (slower)")
-	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the build to `FILE`, for go tool pprof")
-	memProfile := fs.String("memprofile", "", "write a heap profile to `FILE` once the pages are rendered, when the build holds the most, for go tool pprof")
-	if err := fs.parse(args, stdout, 0); err != nil {
-		return err
-	}
-	if *cpuProfile != "" {
-		f, err := os.Create(*cpuProfile)
-		if err != nil {
-			return err
-		}
-		if err := pprof.StartCPUProfile(f); err != nil {
-			f.Close()
-			return err
-		}
-		defer func() {
-			pprof.StopCPUProfile()
-			f.Close()
-		}()
-	}
-	opts, err := sf.options()
+	bf, err := parseBuildFlags(args, stdout)
 	if err != nil {
 		return err
 	}
-	if *out == "" {
-		*out = filepath.Join(sf.source, "public")
+	stop, err := startCPUProfile(bf.cpuProfile)
+	if err != nil {
+		return err
 	}
-	var forbidden []string
-	for _, d := range []string{"content", "templates", "static"} {
-		forbidden = append(forbidden, filepath.Join(sf.source, d))
+	defer stop()
+	opts, err := bf.site.options()
+	if err != nil {
+		return err
 	}
 	start := time.Now()
-	// The pages are written as they are rendered, into a temporary
-	// folder that replaces --out only once everything succeeded: the
-	// build never holds them all in memory.
-	w, err := publish.Create(*out, publish.WriteOptions{Forbidden: forbidden, Sync: *sync})
-	if refused := (*publish.RefusedError)(nil); errors.As(err, &refused) {
-		return usageError{err.Error()} // a wrong --out: exit status 2
+	report := newBuildReport(bf.out)
+	res, err := buildInto(ctx, bf, opts, report)
+	if errors.Is(err, errInterrupted) || ctx.Err() != nil {
+		return errInterrupted
 	}
 	if err != nil {
-		return err
+		return reportProblems(err, stderr)
+	}
+	printWarnings(res.Warnings, stderr)
+	report.finish(res, time.Since(start))
+	if bf.reportFile != "" {
+		if err := report.write(bf.reportFile); err != nil {
+			return err
+		}
+	}
+	if !bf.quiet {
+		report.print(stdout)
+	}
+	return nil
+}
+
+// parseBuildFlags reads consort build's command line.
+func parseBuildFlags(args []string, stdout io.Writer) (*buildFlags, error) {
+	fs := newFlagSet("build", buildHelp)
+	bf := &buildFlags{}
+	bf.site.register(fs)
+	fs.StringVar(&bf.out, "out", "", "the output folder (default: public/ in the site folder)")
+	fs.BoolVar(&bf.quiet, "quiet", false, "print nothing but problems")
+	fs.StringVar(&bf.reportFile, "report", "", "also write the build summary as JSON to `FILE`, for CI")
+	fs.BoolVar(&bf.sync, "sync", false, "flush the output to disk before it replaces the previous one, so that even a power cut leaves one of them whole (slower)")
+	fs.StringVar(&bf.cpuProfile, "cpuprofile", "", "write a CPU profile of the build to `FILE`, for go tool pprof")
+	fs.StringVar(&bf.memProfile, "memprofile", "", "write a heap profile to `FILE` once the site is built (what it still holds before the output is put in place), for go tool pprof")
+	if err := fs.parse(args, stdout, 0); err != nil {
+		return nil, err
+	}
+	if bf.out == "" {
+		bf.out = filepath.Join(bf.site.source, "public")
+	}
+	return bf, nil
+}
+
+// startCPUProfile starts a CPU profile into file, when one is asked for,
+// and returns what stops it.
+func startCPUProfile(file string) (stop func(), err error) {
+	if file == "" {
+		return func() {}, nil
+	}
+	f, err := os.Create(file)
+	if err != nil {
+		return nil, err
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, err
+	}
+	return func() {
+		pprof.StopCPUProfile()
+		f.Close()
+	}, nil
+}
+
+// buildInto builds the site into a temporary folder beside --out, the
+// pages written as build makes them, and puts it in place of --out only
+// once everything succeeded.
+func buildInto(ctx context.Context, bf *buildFlags, opts build.Options, report *buildReport) (*build.Result, error) {
+	var forbidden []string
+	for _, d := range []string{"content", "templates", "static"} {
+		forbidden = append(forbidden, filepath.Join(bf.site.source, d))
+	}
+	w, err := publish.Create(bf.out, publish.WriteOptions{Forbidden: forbidden, Sync: bf.sync})
+	if refused := (*publish.RefusedError)(nil); errors.As(err, &refused) {
+		return nil, usageError{err.Error()} // a wrong --out: exit status 2
+	}
+	if err != nil {
+		return nil, err
 	}
 	committed := false
 	defer func() {
@@ -138,78 +188,39 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 			w.Abort()
 		}
 	}()
-	opts.Site.DropSource = true
-	opts.DropHTML = true
-	report := newBuildReport(*out)
-	mz := publish.NewMinifier()
-	opts.Emit = func(f output.File) error {
-		if ctx.Err() != nil {
-			return errInterrupted
-		}
-		m, err := mz.Own(f) // the page is ours: render made it for us
-		if err != nil {
-			return err
-		}
-		report.count(m)
-		return w.Add(m)
-	}
-	res, err := build.Build(opts)
-	if errors.Is(err, errInterrupted) {
-		return errInterrupted
-	}
+	res, err := build.Build(ctx, opts, countingSink{w, report})
 	if err != nil {
-		return reportProblems(err, stderr)
+		return nil, err
 	}
-	printWarnings(res.Warnings, stderr)
-	if err := ctx.Err(); err != nil {
-		return errInterrupted
+	if ctx.Err() != nil {
+		return nil, errInterrupted
 	}
-	if *memProfile != "" {
-		if err := writeHeapProfile(*memProfile); err != nil {
-			return err
+	if bf.memProfile != "" {
+		if err := writeHeapProfile(bf.memProfile); err != nil {
+			return nil, err
 		}
-	}
-	files, err := minify(res)
-	if err != nil {
-		return err
-	}
-	if err := ctx.Err(); err != nil {
-		return errInterrupted
-	}
-	if err := w.AddAll(files); err != nil {
-		return err
-	}
-	for _, f := range files {
-		report.count(f)
 	}
 	if err := w.Commit(); err != nil {
-		return err
+		return nil, err
 	}
 	committed = true
-	report.finish(res, time.Since(start))
-	if *reportFile != "" {
-		if err := report.write(*reportFile); err != nil {
-			return err
-		}
-	}
-	if !*quiet {
-		report.print(stdout)
-	}
-	return nil
+	return res, nil
+}
+
+// countingSink adds each file to the report as it goes to the writer.
+type countingSink struct {
+	w      *publish.Writer
+	report *buildReport
+}
+
+func (c countingSink) Add(f output.File) error {
+	c.report.count(f)
+	return c.w.Add(f)
 }
 
 // errInterrupted is the error of a build stopped by Ctrl-C or SIGTERM
 // before it wrote anything.
 var errInterrupted = errors.New("interrupted; nothing was written, the previous output is as it was")
-
-// minify returns the files the build did not stream (the catalogue,
-// feeds, static files, pages with images), minified, and drops the site
-// model, which nothing needs after the build.
-func minify(res *build.Result) ([]output.File, error) {
-	files := res.Files
-	res.Files, res.Site = nil, nil
-	return publish.Minify(files)
-}
 
 // reportProblems prints content problems one a line and returns
 // errSilent; other errors are returned as they are.

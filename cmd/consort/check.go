@@ -73,7 +73,10 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
-	rep := check.Site(opts, check.Options{Source: opts.Source})
+	rep := check.Site(ctx, opts, check.Options{Source: opts.Source})
+	if ctx.Err() != nil {
+		return errInterrupted
+	}
 	if *format == "json" {
 		err = rep.WriteJSON(stdout)
 	} else {

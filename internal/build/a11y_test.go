@@ -28,7 +28,6 @@ import (
 	"consort/internal/browser"
 	"consort/internal/build"
 	"consort/internal/output"
-	"consort/internal/publish"
 	"consort/internal/site"
 	"consort/static"
 	"consort/templates"
@@ -42,17 +41,14 @@ type a11ySite struct {
 // a11yBuild builds the shipped site and minifies it, as consort build does.
 func a11yBuild(t *testing.T) *a11ySite {
 	t.Helper()
-	res, err := build.Build(build.Options{
+	res, err := inMemory(build.Options{
 		Source: os.DirFS("../.."), Theme: templates.FS, Static: static.FS,
 		Site: site.Options{Clock: time.Date(2026, 1, 15, 12, 0, 0, 0, time.UTC)},
 	})
 	if err != nil {
 		t.Fatalf("the shipped site does not build: %v", err)
 	}
-	files, err := publish.Minify(res.Files)
-	if err != nil {
-		t.Fatal(err)
-	}
+	files := res.Files
 	return &a11ySite{res: res, files: files}
 }
 
@@ -288,7 +284,7 @@ func TestAxe(t *testing.T) {
 			jobs = append(jobs, job{"/" + strings.TrimSuffix(f.Path, "index.html"), "light"})
 		}
 	}
-	for _, sm := range s.res.Samples() {
+	for _, sm := range s.res.Samples(s.files) {
 		jobs = append(jobs, job{sm.URL, "dark"})
 	}
 	results := make([][]string, len(jobs))

@@ -1,16 +1,16 @@
 package build
 
 import (
+	"context"
 	"crypto/sha256"
 	"crypto/sha512"
 	"encoding/base64"
 	"encoding/hex"
-	"path"
-	"strings"
 
+	"consort/internal/minify"
 	"consort/internal/output"
-	"consort/internal/publish"
 	"consort/internal/render"
+	"consort/internal/urls"
 )
 
 // fingerprinted are the extensions of static files published under a
@@ -29,7 +29,7 @@ const hashLen = 10
 //
 // The files are minified here, not only when published, because the
 // integrity hash must be of the bytes the browser receives; they are
-// marked Minified, so publish.Minify leaves them as they are.
+// marked Minified, so that they are not minified again.
 func fingerprint(static []output.File) (*render.Assets, []output.File, error) {
 	var todo []output.File
 	var idx []int
@@ -39,7 +39,7 @@ func fingerprint(static []output.File) (*render.Assets, []output.File, error) {
 			idx = append(idx, i)
 		}
 	}
-	minified, err := publish.Minify(todo)
+	minified, err := minify.Files(context.Background(), todo)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -47,8 +47,7 @@ func fingerprint(static []output.File) (*render.Assets, []output.File, error) {
 	paths, integrity := map[string]string{}, map[string]string{}
 	for k, f := range minified {
 		sum := sha256.Sum256(f.Data)
-		ext := path.Ext(f.Path)
-		name := strings.TrimSuffix(f.Path, ext) + "." + hex.EncodeToString(sum[:])[:hashLen] + ext
+		name := urls.Fingerprinted(f.Path, hex.EncodeToString(sum[:])[:hashLen])
 		sri := sha512.Sum384(f.Data)
 		paths[f.Path] = name
 		integrity[f.Path] = "sha384-" + base64.StdEncoding.EncodeToString(sri[:])

@@ -1,6 +1,7 @@
 package build_test
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -9,6 +10,7 @@ import (
 
 	"consort/internal/build"
 	"consort/internal/corpus"
+	"consort/internal/minify"
 	"consort/internal/publish"
 	"consort/internal/site"
 	"consort/static"
@@ -35,7 +37,7 @@ func BenchmarkBuild(b *testing.B) {
 	corpus.ForEachSize(b, func(b *testing.B, dir string, pages int) {
 		b.ReportAllocs()
 		for b.Loop() {
-			if _, err := build.Build(benchOptions(dir)); err != nil {
+			if _, err := inMemory(benchOptions(dir)); err != nil {
 				b.Fatal(err)
 			}
 		}
@@ -43,23 +45,23 @@ func BenchmarkBuild(b *testing.B) {
 	})
 }
 
-// BenchmarkPipeline is what `consort build` does: Build, Minify, then
-// Write into a fresh folder.
+// BenchmarkPipeline is what `consort build` does: Build into a
+// publish.Writer on a fresh folder.
 func BenchmarkPipeline(b *testing.B) {
 	corpus.ForEachSize(b, func(b *testing.B, dir string, pages int) {
 		b.ReportAllocs()
 		i := 0
 		for b.Loop() {
-			res, err := build.Build(benchOptions(dir))
-			if err != nil {
-				b.Fatal(err)
-			}
-			files, err := publish.Minify(res.Files)
-			if err != nil {
-				b.Fatal(err)
-			}
 			i++
-			if err := publish.Write(filepath.Join(dir, fmt.Sprintf("public-%d", i)), files, publish.WriteOptions{}); err != nil {
+			w, err := publish.Create(filepath.Join(dir, fmt.Sprintf("public-%d", i)), publish.WriteOptions{})
+			if err != nil {
+				b.Fatal(err)
+			}
+			if _, err := build.Build(context.Background(), benchOptions(dir), w); err != nil {
+				w.Abort()
+				b.Fatal(err)
+			}
+			if err := w.Commit(); err != nil {
 				b.Fatal(err)
 			}
 		}
@@ -69,14 +71,14 @@ func BenchmarkPipeline(b *testing.B) {
 
 func BenchmarkMinify(b *testing.B) {
 	corpus.ForEachSize(b, func(b *testing.B, dir string, pages int) {
-		res, err := build.Build(benchOptions(dir))
+		res, err := rendered(benchOptions(dir))
 		if err != nil {
 			b.Fatal(err)
 		}
 		b.SetBytes(res.Stats.Bytes)
 		b.ReportAllocs()
 		for b.Loop() {
-			if _, err := publish.Minify(res.Files); err != nil {
+			if _, err := minify.Files(context.Background(), res.Files); err != nil {
 				b.Fatal(err)
 			}
 		}
@@ -86,14 +88,11 @@ func BenchmarkMinify(b *testing.B) {
 
 func BenchmarkWrite(b *testing.B) {
 	corpus.ForEachSize(b, func(b *testing.B, dir string, pages int) {
-		res, err := build.Build(benchOptions(dir))
+		res, err := inMemory(benchOptions(dir))
 		if err != nil {
 			b.Fatal(err)
 		}
-		files, err := publish.Minify(res.Files)
-		if err != nil {
-			b.Fatal(err)
-		}
+		files := res.Files
 		out := filepath.Join(b.TempDir(), "public")
 		b.SetBytes(res.Stats.Bytes)
 		for b.Loop() {

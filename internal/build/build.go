@@ -1,21 +1,35 @@
-// Package build is consort's pipeline, used alike by `consort build`,
-// `serve` and `check`: it loads a site folder (content/, templates/,
-// static/) into a site.Site, renders every output into memory and returns
-// the list of files. It writes nothing; publish does.
+// Package build is the one producer of consort: it turns a site folder
+// (content/, templates/, static/) into the final bytes of every file of the
+// published site, minified, and hands each to a Sink. `consort build`
+// (whose sink is publish's Writer), `consort check`, `consort serve` (through
+// a Builder, which builds the same files again after each change) and
+// cmd/consort-shots all build with it; nothing else renders or minifies.
 //
-//	files (fs.FS) -> site.Load -> render, catalogue, static -> []output.File
+//	files (fs.FS) -> site.Load -> render, catalogue, feeds, static, images
+//	              -> minify -> Sink
+//
+// Build writes nothing itself. It hands a page to the sink as soon as the
+// page is final (rendered, and no later stage changes or reads it), and
+// lets go of what it no longer needs as it goes (a page's HTML once its own
+// outputs are rendered, unless a template or feed shows it elsewhere), so
+// that a build of 10,000 pages never holds them all; the files later stages
+// make follow at the end. The sink is called from several goroutines at
+// once, and each path at most once. When Build fails, or ctx is cancelled
+// (every stage stops at its next file), the sink may have received some of
+// the files: a sink that publishes must discard them (publish.Writer.Abort).
 //
 // The same input gives the same files, byte for byte.
 package build
 
 import (
+	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io/fs"
 	"path"
-	"slices"
 	"strings"
-	"sync"
+	"sync/atomic"
 	"time"
 
 	"consort/internal/catalogue"
@@ -26,7 +40,9 @@ import (
 	"consort/internal/output"
 	"consort/internal/render"
 	"consort/internal/site"
+	"consort/internal/urls"
 
+	"golang.org/x/sync/errgroup"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -41,28 +57,27 @@ type Options struct {
 	Site          site.Options
 	// Preview marks a build for `consort serve` (drafts badged).
 	Preview bool
-	// Emit, when set, receives each page that nothing after rendering
-	// changes (an HTML page with no image to resize and not marked
-	// noindex) as soon as it is rendered, from several goroutines at
-	// once; Result.Files then leaves those pages out, so that a build
-	// that writes them as they come never holds them all (consort
-	// build). Result.Stats counts them. A page's Data is valid only until
-	// Emit returns: Emit may change it, but must copy what it keeps. An
-	// error from Emit fails the build.
-	Emit func(output.File) error
-	// DropHTML lets go of each page's HTML from Markdown as soon as the
-	// page's own outputs are rendered, unless a template shows other
-	// pages' bodies or a feed needs it (feeds.UsesHTML): a build that
-	// streams its pages then holds only the bodies still to render
-	// (consort build; at 10,000 pages the bodies are 86 MB). The pages
-	// of Result.Site then have no HTML.
-	DropHTML bool
+
+	// minifying, when set, is called before each file is minified, and
+	// tells whether the file is a page handed on as it was rendered
+	// (tests use it to cancel a build there, and to see what streams).
+	minifying func(path string, streamed bool)
+	// unminified hands files on as rendered, for tests that read what
+	// the templates wrote.
+	unminified bool
 }
 
 // Result is a finished build.
 type Result struct {
-	Site  *site.Site
-	Files []output.File // sorted by path
+	// Site is the site built. After Build, its pages no longer hold
+	// their Markdown source, nor their HTML where no output shows it
+	// any more.
+	Site *site.Site
+	// Files are the files of a Builder's build, sorted by path, as
+	// rendered (the Update lists which changed; Update.Published has
+	// those minified). Build hands its files to its sink instead, and
+	// leaves Files nil.
+	Files []output.File
 	// Warnings are problems that did not stop the build: the site's and
 	// UI strings missing in a language.
 	Warnings site.Problems
@@ -72,17 +87,25 @@ type Result struct {
 // Stats counts what a build made.
 type Stats struct {
 	Pages    map[string]map[string]int // lang -> kind -> count
-	Files    int
-	Bytes    int64
+	Files    int                       // files made
+	Bytes    int64                     // their size (minified, for Build)
 	Duration time.Duration
 }
 
-// Build loads, validates and renders the site. When content is wrong the
-// error is a site.Problems listing every problem.
-func Build(opts Options) (*Result, error) {
+// Build loads, validates, renders and minifies the site, and hands every
+// file to sink. When content is wrong the error is a site.Problems listing
+// every problem; when ctx is cancelled, it is ctx's error.
+func Build(ctx context.Context, opts Options, sink Sink) (*Result, error) {
 	start := time.Now()
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	opts.Site.DropSource = true // a build reads each page's Markdown once
 	s, err := site.Load(opts.Source, opts.Site)
 	if err != nil {
+		return nil, err
+	}
+	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
 	if ps := linkedTemplates(opts.Source); len(ps) > 0 {
@@ -96,86 +119,112 @@ func Build(opts Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	ropts := render.Options{Preview: opts.Preview, Assets: assets, CountryURL: catalogue.CountryURL(s)}
-	var emitted emitted
-	if opts.Emit != nil {
-		ropts.Emit = emitted.wrap(opts.Emit)
-	}
-	if opts.DropHTML {
-		theme, err := scanTheme(themeFS(opts))
-		if err != nil {
-			return nil, err
-		}
-		if !theme.bodyWide { // a page's body shows on its own outputs only
-			ropts.PageDone = func(p *site.Page) {
-				if !feeds.UsesHTML(p) {
-					p.HTML = nil
-				}
-			}
-		}
-	}
-	files, err := eng.Render(s, ropts)
+	ropts := render.Options{Preview: opts.Preview, Assets: assets}
+	out := newOutlet(sink, opts.minifying, opts.unminified)
+	dropHTML, err := htmlDroppable(opts)
 	if err != nil {
 		return nil, err
 	}
-	ropts.Emit, ropts.PageDone = nil, nil // the catalogue's pages and the rest are returned
+	files, err := renderPages(ctx, s, eng, ropts, out, dropHTML)
+	if err != nil {
+		return nil, err
+	}
 	for _, st := range stages() {
-		out, err := st.run(s, eng, ropts, files)
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		made, err := st.run(s, eng, ropts, files)
 		if err != nil {
 			return nil, err
 		}
-		files = append(files, out...)
+		files = append(files, made...)
 	}
 	files = append(files, static...)
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	if files, err = images.Process(s, files, images.Options{KeepGoing: opts.Site.KeepGoing}); err != nil {
 		return nil, err
 	}
 	if err := checkCollisions(files); err != nil {
 		return nil, err
 	}
-	files = emitted.drop(files)
+	files = out.drop(files)
 	output.Sort(files)
-	r := result(s, eng, files, start)
-	r.Stats.Files += emitted.files
-	r.Stats.Bytes += emitted.bytes
+	if err := out.addAll(ctx, files); err != nil {
+		return nil, err
+	}
+	r := result(s, eng, nil, start)
+	r.Stats.Files, r.Stats.Bytes = out.files, out.bytes
 	return r, nil
 }
 
-// emitted keeps count of the pages a build handed to Options.Emit.
-type emitted struct {
-	mu    sync.Mutex
-	paths map[string]bool
-	files int
-	bytes int64
+// htmlDroppable tells whether pages' HTML may go once their own outputs
+// are rendered: when no template shows other pages' bodies.
+func htmlDroppable(opts Options) (bool, error) {
+	theme, err := scanTheme(themeFS(opts))
+	if err != nil {
+		return false, err
+	}
+	return !theme.bodyWide, nil
 }
 
-// wrap returns the render.Options.Emit that offers final pages to emit.
-func (e *emitted) wrap(emit func(output.File) error) func(output.File) (bool, error) {
-	e.paths = map[string]bool{}
-	return func(f output.File) (bool, error) {
-		if f.Ext() != ".html" || !images.Final(f.Data) || feeds.NoIndex(f.Data) {
-			return false, nil
+// renderPages renders every page and the site's own pages (404, the
+// language chooser), hands those that are final to out as they come, and
+// returns the others, and the final ones with their Path only (for the
+// feeds' and the collision checks' sake). With dropHTML, a page's HTML
+// goes once all its outputs are rendered, unless a feed shows it.
+func renderPages(ctx context.Context, s *site.Site, eng *render.Engine, ropts render.Options, out *outlet, dropHTML bool) ([]output.File, error) {
+	jobs := eng.Jobs(s, ropts)
+	// left counts the jobs of each page still to render.
+	left := map[*site.Page]*atomic.Int32{}
+	for _, j := range jobs {
+		if p := j.Data.Page; p != nil {
+			if left[p] == nil {
+				left[p] = new(atomic.Int32)
+			}
+			left[p].Add(1)
 		}
-		size := int64(len(f.Data))
-		if err := emit(f); err != nil {
-			return false, err
-		}
-		e.mu.Lock()
-		e.paths[f.Path] = true
-		e.files++
-		e.bytes += size
-		e.mu.Unlock()
-		return true, nil
 	}
+	files := make([]output.File, len(jobs))
+	g, gctx := errgroup.WithContext(ctx)
+	g.SetLimit(renderWorkers)
+	for i, j := range jobs {
+		g.Go(func() error {
+			if err := gctx.Err(); err != nil {
+				return err
+			}
+			err := eng.RenderJob(j, func(f output.File) error {
+				if final(s.Config.URLs(), f) {
+					files[i] = output.File{Path: f.Path}
+					return out.add(gctx, f, true) // the buffer is ours to change
+				}
+				files[i] = output.File{Path: f.Path, Data: bytes.Clone(f.Data)}
+				return nil
+			})
+			if p := j.Data.Page; err == nil && dropHTML && p != nil && left[p].Add(-1) == 0 && !feeds.UsesHTML(p) {
+				p.HTML = nil
+			}
+			return err
+		})
+	}
+	if err := g.Wait(); err != nil {
+		if ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
+		return nil, err
+	}
+	return append(files, render.RootNotFound(s, files)...), nil
 }
 
-// drop returns files without the pages emitted (which render returned
-// with their Path only, for the feeds' and the collision checks' sake).
-func (e *emitted) drop(files []output.File) []output.File {
-	if len(e.paths) == 0 {
-		return files
-	}
-	return slices.DeleteFunc(files, func(f output.File) bool { return f.Data == nil && e.paths[f.Path] })
+// renderWorkers is how many pages are rendered at once.
+const renderWorkers = 8
+
+// final reports whether nothing after rendering changes or reads page f:
+// an HTML page with no image to resize, not marked noindex (the sitemap
+// reads that) and not a 404 page (copied to the root).
+func final(u *urls.Site, f output.File) bool {
+	return f.Ext() == ".html" && path.Base(f.Path) != "404.html" && images.Final(u, f.Data) && !feeds.NoIndex(f.Data)
 }
 
 // A stage makes outputs from the whole site once its pages are rendered;
@@ -200,7 +249,7 @@ func stages() []stage {
 			return citation.Files(s)
 		}},
 		{"feeds", []site.Kind{site.KindNews}, func(s *site.Site, eng *render.Engine, _ render.Options, files []output.File) ([]output.File, error) {
-			return feeds.Files(s, files, feeds.Options{Country: func(lang, code string) string { return eng.Bundle.Locale(lang).Country(code) }})
+			return feeds.Files(s, files, feeds.Options{Bundle: eng.Bundle})
 		}},
 		// The CMS admin (/admin/, with a cms: block in site.yaml); after
 		// the feeds, so that no sitemap lists it.

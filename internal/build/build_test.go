@@ -2,6 +2,7 @@ package build
 
 import (
 	"bytes"
+	"context"
 	"flag"
 	"os"
 	"path/filepath"
@@ -12,7 +13,6 @@ import (
 	"time"
 
 	"consort/internal/output"
-	"consort/internal/publish"
 	"consort/internal/site"
 	"consort/static"
 	"consort/templates"
@@ -40,7 +40,7 @@ func fixture(t *testing.T, name string) fstest.MapFS {
 
 func buildFixture(t *testing.T, fsys fstest.MapFS) (*Result, error) {
 	t.Helper()
-	return Build(Options{Source: fsys, Theme: templates.FS, Static: fstest.MapFS{}, Site: site.Options{Clock: clock}})
+	return inMemory(Options{Source: fsys, Theme: templates.FS, Static: fstest.MapFS{}, Site: site.Options{Clock: clock}, unminified: true})
 }
 
 // TestGolden builds every fixture and compares its outputs (or its error
@@ -202,14 +202,11 @@ func TestJavascriptLinkRefused(t *testing.T) {
 // and wants the same bytes.
 func TestDeterministic(t *testing.T) {
 	build := func() []output.File {
-		res, err := Build(Options{Source: os.DirFS("../.."), Theme: templates.FS, Static: static.FS, Site: site.Options{Clock: clock}})
+		res, err := inMemory(Options{Source: os.DirFS("../.."), Theme: templates.FS, Static: static.FS, Site: site.Options{Clock: clock}})
 		if err != nil {
 			t.Fatal(err)
 		}
-		files, err := publish.Minify(res.Files)
-		if err != nil {
-			t.Fatal(err)
-		}
+		files := res.Files
 		return files
 	}
 	a, b := build(), build()
@@ -225,7 +222,7 @@ func TestDeterministic(t *testing.T) {
 
 // TestShippedSite builds the repository's own content/ with no problem at all.
 func TestShippedSite(t *testing.T) {
-	res, err := Build(Options{Source: os.DirFS("../.."), Theme: templates.FS, Static: static.FS, Site: site.Options{Clock: clock}})
+	res, err := inMemory(Options{unminified: true, Source: os.DirFS("../.."), Theme: templates.FS, Static: static.FS, Site: site.Options{Clock: clock}})
 	if err != nil {
 		t.Fatalf("the shipped content does not build:\n%v", err)
 	}
@@ -237,4 +234,16 @@ func TestShippedSite(t *testing.T) {
 			t.Errorf("%s shows a missing UI string", f.Path)
 		}
 	}
+}
+
+// inMemory builds into a Files sink and returns the result with the
+// files it was handed, as they are published.
+func inMemory(opts Options) (*Result, error) {
+	var files Files
+	res, err := Build(context.Background(), opts, &files)
+	if err != nil {
+		return nil, err
+	}
+	res.Files = files.Sorted()
+	return res, nil
 }

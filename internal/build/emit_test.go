@@ -1,7 +1,11 @@
 package build
 
 import (
+	"context"
+	"fmt"
+
 	"bytes"
+	"consort/internal/minify"
 	"image"
 	pngpkg "image/png"
 	"strings"
@@ -14,32 +18,48 @@ import (
 	"consort/templates"
 )
 
-// TestEmitGivesTheSameFiles: a build that hands its final pages to
-// Options.Emit as it renders them makes, emitted and returned together,
-// byte for byte the files of a build that returns them all; the pages it
-// keeps are those that a later stage still changes (an image to resize)
-// or reads (noindex), and Stats counts all. The same holds when it also
-// lets go of the pages' HTML as it goes (DropHTML), with the built-in
-// theme and with a theme that shows other pages' bodies.
-func TestEmitGivesTheSameFiles(t *testing.T) {
+// TestStreamingGivesTheSameFiles: Build hands the final pages to its sink
+// as it renders them and the rest at the end, each path once, and the
+// files are byte for byte those of a Builder (which holds every page
+// until the end), minified; the pages it streams are those that no later
+// stage changes (an image to resize) or reads (noindex, 404). Stats
+// counts what the sink got. It lets go of the pages' HTML as it goes,
+// unless a template shows other pages' bodies (the news keep theirs: the
+// Atom feed shows them); with the built-in theme and with one that shows
+// other pages' bodies.
+func TestStreamingGivesTheSameFiles(t *testing.T) {
 	for _, tc := range []struct {
-		name     string
-		dropHTML bool
-		theme    map[string]string // templates/ files of the site
+		name  string
+		theme map[string]string // templates/ files of the site
 	}{
-		{"emit", false, nil},
-		{"emit, drop HTML", true, nil},
-		{"emit, drop HTML, home shows partners' bodies", true, map[string]string{
+		{"built-in theme", nil},
+		{"home shows partners' bodies", map[string]string{
 			"templates/home.html": `{{define "layout"}}<h1>{{.Title}}</h1>{{range .PagesOf "partner"}}<section>{{$.HTML .}}</section>{{end}}{{end}}`,
 		}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			testEmit(t, tc.dropHTML, tc.theme)
+			testStreaming(t, tc.theme)
 		})
 	}
 }
 
-func testEmit(t *testing.T, dropHTML bool, theme map[string]string) {
+// pathSink records what a build hands it and fails on a path given twice.
+type pathSink struct {
+	mu    sync.Mutex
+	files map[string][]byte
+}
+
+func (s *pathSink) Add(f output.File) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if _, dup := s.files[f.Path]; dup {
+		return fmt.Errorf("%s handed on twice", f.Path)
+	}
+	s.files[f.Path] = f.Data
+	return nil
+}
+
+func testStreaming(t *testing.T, theme map[string]string) {
 	fsys := fixture(t, "bilingual")
 	for name, text := range theme {
 		fsys[name] = &fstest.MapFile{Data: []byte(text)}
@@ -51,71 +71,65 @@ func testEmit(t *testing.T, dropHTML bool, theme map[string]string) {
 	}
 	fsys["static/img/photo.png"] = &fstest.MapFile{Data: png.Bytes()}
 	fsys["content/en/about.md"].Data = append(fsys["content/en/about.md"].Data, "\n![A photo of the team](/img/photo.png)\n"...)
-	all, err := buildFixture(t, fsys)
+	opts := Options{Source: fsys, Theme: templates.FS, Static: fstest.MapFS{}, Site: site.Options{Clock: clock}}
+	held, err := NewBuilder(opts).Rebuild(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	all, err := minify.Files(context.Background(), held.Files)
 	if err != nil {
 		t.Fatal(err)
 	}
 	var mu sync.Mutex
-	emitted := map[string][]byte{}
-	opts := Options{Source: fsys, Theme: templates.FS, Static: fstest.MapFS{}, Site: site.Options{Clock: clock}, DropHTML: dropHTML}
-	opts.Emit = func(f output.File) error {
+	streamed := map[string]bool{}
+	opts.minifying = func(p string, s bool) {
 		mu.Lock()
 		defer mu.Unlock()
-		if _, dup := emitted[f.Path]; dup {
-			t.Errorf("%s emitted twice", f.Path)
+		if s {
+			streamed[p] = true
 		}
-		emitted[f.Path] = bytes.Clone(f.Data) // valid only until Emit returns
-		return nil
 	}
-	res, err := Build(opts)
+	sink := &pathSink{files: map[string][]byte{}}
+	res, err := Build(context.Background(), opts, sink)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(emitted) == 0 {
-		t.Fatal("got no page emitted; want the pages as they are rendered")
+	if len(streamed) == 0 {
+		t.Fatal("got no page streamed; want the pages as they are rendered")
 	}
-	got := map[string][]byte{}
-	for p, d := range emitted {
-		got[p] = d
-	}
-	for _, f := range res.Files {
-		if _, dup := got[f.Path]; dup {
-			t.Errorf("%s: both emitted and returned", f.Path)
-		}
-		got[f.Path] = f.Data
-	}
-	for _, f := range all.Files {
+	got := mapsClone(sink.files)
+	bytesOut := int64(0)
+	for _, f := range all {
+		bytesOut += int64(len(f.Data))
 		if d, ok := got[f.Path]; !ok {
 			t.Errorf("%s: missing", f.Path)
 		} else if !bytes.Equal(d, f.Data) {
-			t.Errorf("%s: got different bytes when emitted", f.Path)
+			t.Errorf("%s: got different bytes from Build", f.Path)
 		}
 		delete(got, f.Path)
 	}
 	for p := range got {
-		t.Errorf("%s: made only when emitting", p)
+		t.Errorf("%s: made only by Build", p)
 	}
-	for _, f := range all.Files {
-		if f.Path == "en/about/index.html" && !bytes.Contains(f.Data, []byte(`width="40" height="30"`)) {
-			t.Fatal("en/about/index.html has no width and height on its photo; the image stage did not see it")
+	if !bytes.Contains(sink.files["en/about/index.html"], []byte(`width=40 height=30`)) {
+		t.Fatal("en/about/index.html has no width and height on its photo; the image stage did not see it")
+	}
+	if streamed["en/about/index.html"] {
+		t.Error("en/about/index.html (with a photo to resize) streamed; want it kept for the image stage")
+	}
+	for p := range streamed {
+		if !strings.HasSuffix(p, ".html") || strings.HasSuffix(p, "404.html") || bytes.Contains(sink.files[p], []byte("noindex")) {
+			t.Errorf("%s: streamed; want only final HTML pages", p)
 		}
 	}
-	if _, ok := emitted["en/about/index.html"]; ok {
-		t.Error("en/about/index.html (with a photo to resize) emitted; want it kept for the image stage")
-	}
-	for p, d := range emitted {
-		if !strings.HasSuffix(p, ".html") || strings.HasSuffix(p, "404.html") || bytes.Contains(d, []byte("noindex")) {
-			t.Errorf("%s: emitted; want only final HTML pages", p)
-		}
-	}
-	if res.Stats.Files != all.Stats.Files || res.Stats.Bytes != all.Stats.Bytes {
-		t.Errorf("stats: got %d files, %d bytes; want %d, %d", res.Stats.Files, res.Stats.Bytes, all.Stats.Files, all.Stats.Bytes)
+	if res.Stats.Files != len(all) || res.Stats.Bytes != bytesOut {
+		t.Errorf("stats: got %d files, %d bytes; want %d, %d", res.Stats.Files, res.Stats.Bytes, len(all), bytesOut)
 	}
 	// What was let go: the bodies only their own page shows, unless the
 	// theme shows bodies elsewhere; the news, whose bodies the Atom
 	// feed carries, keep theirs.
 	hadHTML := map[string]bool{}
-	for _, p := range all.Site.Pages {
+	for _, p := range held.Site.Pages {
 		hadHTML[p.File] = len(p.HTML) > 0
 	}
 	kept := map[site.Kind]int{}
@@ -131,7 +145,7 @@ func testEmit(t *testing.T, dropHTML bool, theme map[string]string) {
 		}
 	}
 	switch {
-	case !dropHTML || theme != nil:
+	case theme != nil:
 		if len(dropped) > 0 {
 			t.Errorf("pages without HTML after the build: %v; want none", dropped)
 		}
@@ -176,4 +190,12 @@ func TestMenuPerPage(t *testing.T) {
 			}
 		})
 	}
+}
+
+func mapsClone(m map[string][]byte) map[string][]byte {
+	out := make(map[string][]byte, len(m))
+	for k, v := range m {
+		out[k] = v
+	}
+	return out
 }

@@ -125,14 +125,11 @@ func writeFiles(t *testing.T, dir string, files []txtar.File) {
 // siteDir/public with the site's own folders protected. It returns the
 // published files.
 func publishSite(siteDir string, opts site.Options) ([]output.File, error) {
-	res, err := Build(Options{Source: os.DirFS(siteDir), Theme: templates.FS, Static: static.FS, Site: opts})
+	res, err := inMemory(Options{Source: os.DirFS(siteDir), Theme: templates.FS, Static: static.FS, Site: opts})
 	if err != nil {
 		return nil, err
 	}
-	files, err := publish.Minify(res.Files)
-	if err != nil {
-		return nil, err
-	}
+	files := res.Files
 	var forbidden []string
 	for _, d := range []string{"content", "templates", "static"} {
 		forbidden = append(forbidden, filepath.Join(siteDir, d))
@@ -485,7 +482,7 @@ func TestHugeFilesRefused(t *testing.T) {
 			tt.opts.Clock = clock
 			var err error
 			alloc := allocated(func() {
-				_, err = Build(Options{Source: os.DirFS(dir), Theme: templates.FS, Static: static.FS, Site: tt.opts})
+				_, err = inMemory(Options{Source: os.DirFS(dir), Theme: templates.FS, Static: static.FS, Site: tt.opts})
 			})
 			if err == nil || !strings.Contains(err.Error(), tt.want) {
 				t.Fatalf("got error %v; want %q", err, tt.want)
@@ -515,7 +512,7 @@ func TestManyHeadings(t *testing.T) {
 	var res *Result
 	var err error
 	alloc := allocated(func() {
-		res, err = Build(Options{Source: os.DirFS(dir), Theme: templates.FS, Static: static.FS, Site: site.Options{Clock: clock}})
+		res, err = inMemory(Options{unminified: true, Source: os.DirFS(dir), Theme: templates.FS, Static: static.FS, Site: site.Options{Clock: clock}})
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -557,7 +554,7 @@ func TestDeepNestingRefusedFast(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			dir := writeBase(t)
 			writeFiles(t, dir, []txtar.File{{Name: "content/en/deep.md", Data: []byte("---\ntitle: Deep\n---\n" + tt.body)}})
-			_, err := Build(Options{Source: os.DirFS(dir), Theme: templates.FS, Static: static.FS, Site: site.Options{Clock: clock}})
+			_, err := inMemory(Options{Source: os.DirFS(dir), Theme: templates.FS, Static: static.FS, Site: site.Options{Clock: clock}})
 			if err == nil || !strings.Contains(err.Error(), tt.want) {
 				t.Fatalf("got error %v; want %q", err, tt.want)
 			}

@@ -13,7 +13,6 @@ import (
 	"strings"
 	"time"
 
-	"consort/internal/catalogue"
 	"consort/internal/images"
 	"consort/internal/output"
 	"consort/internal/render"
@@ -107,6 +106,9 @@ type Update struct {
 	// Refreshed is true when only page bodies changed and the site was
 	// not loaded again (site.Refresh).
 	Refreshed bool
+	// Published are the files of Changed with their final bytes,
+	// minified as Build hands them to its sink: what a preview serves.
+	Published []output.File
 }
 
 // Rebuild builds the site. changed are the paths of the source that
@@ -137,6 +139,10 @@ func (b *Builder) Rebuild(changed []string) (*Update, error) {
 	}
 	u, err := b.rebuild(start, prev, s, fast, changed)
 	if err != nil {
+		b.failed = true
+		return nil, err
+	}
+	if u.Published, err = published(u.Update); err != nil {
 		b.failed = true
 		return nil, err
 	}
@@ -191,7 +197,7 @@ func (b *Builder) rebuild(start time.Time, prev *state, s *site.Site, fast bool,
 	} else {
 		cur.assets, cur.static = prev.assets, prev.static
 	}
-	ropts := render.Options{Preview: b.opts.Preview, Assets: cur.assets, CountryURL: catalogue.CountryURL(s)}
+	ropts := render.Options{Preview: b.opts.Preview, Assets: cur.assets}
 
 	// The 404 pages first: they are the frame every page of their
 	// language shares (menu, feeds, footer), so when one changed, every

@@ -2,6 +2,7 @@ package build
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"image"
 	"image/color"
@@ -16,6 +17,7 @@ import (
 	"testing/fstest"
 
 	"consort/internal/corpus"
+	"consort/internal/minify"
 	"consort/internal/output"
 	"consort/internal/site"
 	"consort/static"
@@ -191,7 +193,9 @@ func TestBuilderMatchesBuild(t *testing.T) {
 			for _, st := range steps {
 				changed := st.edit(t, fsys)
 				u, err := b.Rebuild(changed)
-				cold, coldErr := Build(opts)
+				raw := opts
+				raw.unminified = true
+				cold, coldErr := inMemory(raw)
 				if st.wantErr {
 					if err == nil || coldErr == nil {
 						t.Fatalf("%s: got errors %v and %v from Rebuild and Build; want both to fail", st.name, err, coldErr)
@@ -207,6 +211,7 @@ func TestBuilderMatchesBuild(t *testing.T) {
 				if diff := diffFiles(u.Files, cold.Files); diff != "" {
 					t.Fatalf("%s: Rebuild differs from Build: %s", st.name, diff)
 				}
+				checkPublishedFiles(t, st.name, u, cold.Files)
 				if st.wantRefresh && !u.Refreshed {
 					t.Errorf("%s: got a full load; want the site refreshed", st.name)
 				}
@@ -259,4 +264,26 @@ func diffFiles(got, want []output.File) string {
 		}
 	}
 	return ""
+}
+
+// checkPublishedFiles: what a Rebuild publishes of the files that changed is
+// what Build hands its sink, minified.
+func checkPublishedFiles(t *testing.T, step string, u *Update, raw []output.File) {
+	t.Helper()
+	final, err := minify.Files(context.Background(), raw)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string][]byte{}
+	for _, f := range final {
+		want[f.Path] = f.Data
+	}
+	if len(u.Published) != len(u.Changed) {
+		t.Errorf("%s: got %d files published; want the %d changed", step, len(u.Published), len(u.Changed))
+	}
+	for _, f := range u.Published {
+		if !bytes.Equal(f.Data, want[f.Path]) {
+			t.Errorf("%s: %s published differs from Build's", step, f.Path)
+		}
+	}
 }

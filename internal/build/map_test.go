@@ -20,7 +20,7 @@ func TestMapOfManyPlaces(t *testing.T) {
 	if err := corpus.Write(dir, corpus.Options{Pages: 400, Seed: 1}); err != nil {
 		t.Fatal(err)
 	}
-	res, err := Build(Options{Source: os.DirFS(dir), Theme: templates.FS, Static: static.FS, Site: site.Options{Clock: clock}})
+	res, err := inMemory(Options{unminified: true, Source: os.DirFS(dir), Theme: templates.FS, Static: static.FS, Site: site.Options{Clock: clock}})
 	if err != nil {
 		t.Fatal(err)
 	}

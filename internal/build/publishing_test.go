@@ -2,6 +2,7 @@ package build_test
 
 import (
 	"bytes"
+	"context"
 	"crypto/sha512"
 	"encoding/base64"
 	"encoding/json"
@@ -15,8 +16,8 @@ import (
 	"time"
 
 	"consort/internal/build"
+	"consort/internal/minify"
 	"consort/internal/output"
-	"consort/internal/publish"
 	"consort/internal/site"
 	"consort/static"
 	"consort/templates"
@@ -45,7 +46,7 @@ func buildFiles(t *testing.T, fsys fstest.MapFS, opts site.Options) map[string][
 	if opts.Clock.IsZero() {
 		opts.Clock = publishClock
 	}
-	res, err := build.Build(build.Options{Source: fsys, Theme: templates.FS, Static: static.FS, Site: opts})
+	res, err := rendered(build.Options{Source: fsys, Theme: templates.FS, Static: static.FS, Site: opts})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -82,8 +83,8 @@ func TestFingerprint(t *testing.T) {
 	if got := sri(base[path]); got != integrity {
 		t.Errorf("integrity %s; want %s, the SRI of %s", integrity, got, path)
 	}
-	t.Run("integrity holds after publish.Minify", func(t *testing.T) {
-		min, err := publish.Minify(mapFiles(base))
+	t.Run("integrity holds once minified", func(t *testing.T) {
+		min, err := minify.Files(context.Background(), mapFiles(base))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -316,7 +317,7 @@ func get(n map[string]any, path string) any {
 
 func TestJSONLD(t *testing.T) {
 	files := buildFiles(t, publishingSite(t), site.Options{})
-	minified, err := publish.Minify(mapFiles(files))
+	minified, err := minify.Files(context.Background(), mapFiles(files))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -490,7 +491,7 @@ func TestHeadMetadata(t *testing.T) {
 func TestAliasClash(t *testing.T) {
 	fsys := publishingSite(t)
 	fsys["content/fr/about.md"].Data = []byte("---\ntitle: À propos\naliases: [/en/about/]\n---\nx\n")
-	_, err := build.Build(build.Options{Source: fsys, Theme: templates.FS, Static: static.FS, Site: site.Options{Clock: publishClock}})
+	_, err := inMemory(build.Options{Source: fsys, Theme: templates.FS, Static: static.FS, Site: site.Options{Clock: publishClock}})
 	var ps site.Problems
 	if !errors.As(err, &ps) || !strings.Contains(ps.Error(), "content/fr/about.md:3: aliases: /en/about/ is already the address of content/en/about.md") {
 		t.Errorf("got %v; want the alias clash reported on content/fr/about.md:3", err)

@@ -4,7 +4,7 @@ import (
 	"slices"
 	"strings"
 
-	"consort/internal/render"
+	"consort/internal/output"
 	"consort/internal/site"
 )
 
@@ -22,15 +22,17 @@ func (s Sample) Name() string { return s.Lang + "-" + s.Type }
 // a fixed order: the home, a section list, a plain page, one page of each
 // section's kind, the catalogue, a facet's list of values, a facet value,
 // and the 404 page. A type the site has no page of is left out. The
-// screenshots and the theme's accessibility tests go through these.
-func (r *Result) Samples() []Sample {
+// screenshots and the theme's accessibility tests go through these;
+// files are the build's.
+func (r *Result) Samples(files []output.File) []Sample {
 	have := map[string]bool{}
-	for _, f := range r.Files {
+	for _, f := range files {
 		have[f.Path] = true
 	}
+	u := r.Site.Config.URLs()
 	var out []Sample
 	add := func(typ, lang, url string) {
-		if url != "" && have[render.FilePath(url)] {
+		if url != "" && have[u.File(url)] {
 			out = append(out, Sample{typ, lang, url})
 		}
 	}
@@ -51,28 +53,28 @@ func (r *Result) Samples() []Sample {
 		for _, k := range []site.Kind{site.KindPage, site.KindCluster, site.KindPartner, site.KindMission, site.KindInterview, site.KindNews, site.KindDeliverable, site.KindPublication, site.KindAccessibility, site.KindPrivacy} {
 			add(string(k), lang, first[k])
 		}
-		cat := "/" + lang + "/" + r.Site.Config.SectionSlug("catalogue", lang) + "/"
+		cat := u.Catalogue(lang)
 		add("catalogue", lang, cat)
 		var facet, value string
-		for _, f := range r.Files { // sorted by path
-			rest, ok := strings.CutPrefix(f.Path, strings.TrimPrefix(cat, "/"))
+		for _, f := range files { // sorted by path
+			rest, ok := strings.CutPrefix(f.Path, strings.TrimSuffix(u.File(cat), "index.html"))
 			if !ok || !strings.HasSuffix(rest, "/index.html") || strings.HasPrefix(rest, "page/") {
 				continue
 			}
 			switch strings.Count(rest, "/") {
 			case 1:
 				if facet == "" {
-					facet = cat + strings.TrimSuffix(rest, "index.html")
+					facet = u.URL(f.Path)
 				}
 			case 2:
 				if value == "" && !strings.Contains(rest, "/page/") {
-					value = cat + strings.TrimSuffix(rest, "index.html")
+					value = u.URL(f.Path)
 				}
 			}
 		}
 		add("facet", lang, facet)
 		add("facet-value", lang, value)
-		add("404", lang, "/"+lang+"/404.html")
+		add("404", lang, u.NotFound(lang))
 	}
 	return slices.Clip(out)
 }

@@ -3,6 +3,7 @@ package catalogue_test
 import (
 	"bytes"
 	"compress/gzip"
+	"context"
 	"io/fs"
 	"path"
 	"strings"
@@ -11,8 +12,8 @@ import (
 	"time"
 
 	"consort/internal/catalogue"
+	"consort/internal/minify"
 	"consort/internal/output"
-	"consort/internal/publish"
 	"consort/internal/render"
 	"consort/internal/site"
 	"consort/static"
@@ -66,7 +67,7 @@ func BenchmarkSearchTransfer10k(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	min, err := publish.Minify(append(files, output.File{Path: catalogue.Script, Data: script}))
+	min, err := minify.Files(context.Background(), append(files, output.File{Path: catalogue.Script, Data: script}))
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -118,7 +119,7 @@ func BenchmarkBuildTime10k(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		baseFiles, err = eng.Render(s, render.Options{})
+		baseFiles, err = eng.RenderJobs(s, eng.Jobs(s, render.Options{}))
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -130,11 +131,11 @@ func BenchmarkBuildTime10k(b *testing.B) {
 		t2, c2 := time.Now(), cpuTime()
 		cpuBase += c1 - c0
 		cpuCat += c2 - c1
-		if _, err := publish.Minify(baseFiles); err != nil {
+		if _, err := minify.Files(context.Background(), baseFiles); err != nil {
 			b.Fatal(err)
 		}
 		t3 := time.Now()
-		if _, err := publish.Minify(catFiles); err != nil {
+		if _, err := minify.Files(context.Background(), catFiles); err != nil {
 			b.Fatal(err)
 		}
 		t4 := time.Now()

@@ -12,7 +12,9 @@
 //   - search.<hash>.json: the search index and the little the result list
 //     needs, which the script loads on the first search.
 //
-// Build returns the files; it writes nothing.
+// Build returns the files; it writes nothing. Every address above (the
+// folder names are localised: "/fr/catalogue/pays/de/") comes from
+// internal/urls, which render's maps also ask for a country's page.
 package catalogue
 
 import (
@@ -21,7 +23,6 @@ import (
 	"encoding/json"
 	"html/template"
 	"slices"
-	"strconv"
 	"strings"
 	"sync"
 
@@ -94,15 +95,16 @@ type langCatalogue struct {
 }
 
 func newLangCatalogue(s *site.Site, cfg *config, lang string, loc *i18n.Locale) *langCatalogue {
-	c := &langCatalogue{s: s, cfg: cfg, lang: lang, loc: loc, base: "/" + lang + "/" + s.Config.SectionSlug("catalogue", lang) + "/"}
+	u := s.Config.URLs()
+	c := &langCatalogue{s: s, cfg: cfg, lang: lang, loc: loc, base: u.Catalogue(lang)}
 	c.recs = records(s, lang, loc)
 	for _, f := range cfg.facets {
 		g := buildGroup(f, true, c.recs, s, lang, loc)
 		c.groups = append(c.groups, g)
 		slug := cfg.slugs[f][lang]
-		fc := &Facet{Key: f, Slug: slug, URL: c.base + slug + "/", Legend: loc.T(legendKeys[f]), Values: g.values}
+		fc := &Facet{Key: f, Slug: slug, URL: u.Facet(lang, f), Legend: loc.T(legendKeys[f]), Values: g.values}
 		for _, v := range g.values {
-			v.URL = fc.URL + v.Slug + "/"
+			v.URL = u.FacetValue(lang, f, v.Slug)
 		}
 		fc.List = valueList(fc, loc)
 		c.facets = append(c.facets, fc)
@@ -131,9 +133,9 @@ var legendKeys = map[string]string{
 // files renders everything of the language.
 func (c *langCatalogue) files(eng *render.Engine, opts render.Options, all []*langCatalogue) ([]output.File, error) {
 	var files []output.File
-	dir := strings.TrimPrefix(c.base, "/")
+	u := c.s.Config.URLs()
 	title := c.loc.T("catalogue_title")
-	doc, err := jsonDocument(c.s, c.lang, c.loc, c.recs, title, c.base, c.s.Config.AbsURL(c.base+SchemaFile))
+	doc, err := jsonDocument(c.s, c.lang, c.loc, c.recs, title, c.base, u.Abs(u.CatalogueFile(c.lang, SchemaFile)))
 	if err != nil {
 		return nil, err
 	}
@@ -146,17 +148,18 @@ func (c *langCatalogue) files(eng *render.Engine, opts render.Options, all []*la
 		return nil, err
 	}
 	sum := sha256.Sum256(search)
-	searchName := "search." + hex.EncodeToString(sum[:4]) + ".json"
+	searchURL := u.SearchIndex(c.lang, hex.EncodeToString(sum[:4]))
+	file := func(name string) string { return u.File(u.CatalogueFile(c.lang, name)) }
 	files = append(files,
-		output.File{Path: dir + JSONFile, Data: doc},
-		output.File{Path: dir + SchemaFile, Data: Schema},
-		output.File{Path: dir + CSVFile, Data: csvData},
-		output.File{Path: dir + searchName, Data: search},
+		output.File{Path: file(JSONFile), Data: doc},
+		output.File{Path: file(SchemaFile), Data: Schema},
+		output.File{Path: file(CSVFile), Data: csvData},
+		output.File{Path: u.File(searchURL), Data: search},
 	)
 	if !eng.Has("catalogue") || !eng.Has("facet") {
 		return files, nil
 	}
-	pages, err := c.pages(eng, opts, all, c.base+searchName)
+	pages, err := c.pages(eng, opts, all, searchURL)
 	if err != nil {
 		return nil, err
 	}
@@ -190,8 +193,8 @@ type searchGroup struct {
 func (c *langCatalogue) searchData() ([]byte, error) {
 	ix := buildIndex(c.recs, c.groups, c.lang)
 	f := searchFile{Version: Version, Lang: c.lang, Terms: encodeTerms(ix.terms), Postings: encodePostings(ix.posts)}
-	f.Prefix[0] = "/" + c.lang + "/" + c.s.Config.SectionSlug("partners", c.lang) + "/"
-	f.Prefix[1] = "/" + c.lang + "/" + c.s.Config.SectionSlug("clusters", c.lang) + "/"
+	f.Prefix[0] = c.s.Config.URLs().Section(c.lang, "partners")
+	f.Prefix[1] = c.s.Config.URLs().Section(c.lang, "clusters")
 	var kinds []int
 	for i, r := range c.recs {
 		f.Names = append(f.Names, r.Name)
@@ -364,8 +367,9 @@ func (c *langCatalogue) pages(eng *render.Engine, opts render.Options, all []*la
 	var jobs []render.Job
 	title := c.loc.T("catalogue_title")
 	results, _ := json.Marshal(pluralTemplates(c.loc, c.lang, "catalogue_results"))
+	u := c.s.Config.URLs()
 	newView := func() *View {
-		return &View{Base: c.base, Facets: c.facets, JSON: c.base + JSONFile, CSV: c.base + CSVFile, Schema: c.base + SchemaFile}
+		return &View{Base: c.base, Facets: c.facets, JSON: u.CatalogueFile(c.lang, JSONFile), CSV: u.CatalogueFile(c.lang, CSVFile), Schema: u.CatalogueFile(c.lang, SchemaFile)}
 	}
 	crumbs := func(d *render.Data, extra ...render.Crumb) {
 		d.Breadcrumbs = append(d.Breadcrumbs, render.Crumb{Title: title, URL: c.base})
@@ -414,7 +418,7 @@ func (c *langCatalogue) pages(eng *render.Engine, opts render.Options, all []*la
 				v := newView()
 				v.Facet, v.Value = f, val
 				v.List = markCurrent(f.List, val.URL)
-				v.Refine = c.base + "?" + f.Slug + "=" + val.Slug
+				v.Refine = u.Refine(c.lang, f.Key, val.Slug)
 				c.fill(v, pg)
 				d.Extra = v
 				crumbs(d, render.Crumb{Title: f.Legend, URL: f.URL}, render.Crumb{Title: val.Label, URL: val.URL})
@@ -470,7 +474,7 @@ func (c *langCatalogue) alternates(eng *render.Engine, d *render.Data, all []*la
 		if u == "" {
 			a.URL = o.base
 		}
-		a.Abs = c.s.Config.AbsURL(a.URL)
+		a.Abs = c.s.Config.URLs().Abs(a.URL)
 		d.Alternates = append(d.Alternates, a)
 		if a.IsTranslation {
 			d.Translations = append(d.Translations, a)
@@ -498,11 +502,7 @@ func (c *langCatalogue) paginate(first string, recs []int) []page {
 	total := max(1, (len(recs)+per-1)/per)
 	out := make([]page, total)
 	for n := 1; n <= total; n++ {
-		u := first
-		if n > 1 {
-			u = first + "page/" + strconv.Itoa(n) + "/"
-		}
-		out[n-1] = page{url: u, number: n, total: total, recs: recs[(n-1)*per : min(n*per, len(recs))], all: len(recs), first: first}
+		out[n-1] = page{url: c.s.Config.URLs().Paged(first, n), number: n, total: total, recs: recs[(n-1)*per : min(n*per, len(recs))], all: len(recs), first: first}
 	}
 	return out
 }
@@ -522,12 +522,7 @@ func (c *langCatalogue) fill(v *View, pg page) {
 	if pg.total < 2 {
 		return
 	}
-	url := func(n int) string {
-		if n == 1 {
-			return pg.first
-		}
-		return pg.first + "page/" + strconv.Itoa(n) + "/"
-	}
+	url := func(n int) string { return c.s.Config.URLs().Paged(pg.first, n) }
 	p := &render.Pager{Number: pg.number, Total: pg.total}
 	if pg.number > 1 {
 		p.Prev = url(pg.number - 1)

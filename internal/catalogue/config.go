@@ -3,32 +3,27 @@ package catalogue
 import (
 	"fmt"
 	"regexp"
-	"slices"
 	"strings"
 
 	"consort/internal/site"
+	"consort/internal/urls"
 )
 
 // The facets a catalogue can offer, by their site.yaml name.
 const (
-	FacetCountry    = "country"
-	FacetOrgType    = "orgType"
-	FacetCompetency = "competency"
-	FacetCluster    = "cluster"
+	FacetCountry    = urls.FacetCountry
+	FacetOrgType    = urls.FacetOrgType
+	FacetCompetency = urls.FacetCompetency
+	FacetCluster    = urls.FacetCluster
 )
 
 // facetNames are the facets in their default order.
 var facetNames = []string{FacetCountry, FacetOrgType, FacetCompetency, FacetCluster}
 
 // defaultSlugs are each facet's URL segment and query parameter per
-// language unless site.yaml's catalogue.slugs says otherwise; languages
-// not listed use the English one.
-var defaultSlugs = map[string]map[string]string{
-	FacetCountry:    {"en": "country", "fr": "pays"},
-	FacetOrgType:    {"en": "type", "fr": "type"},
-	FacetCompetency: {"en": "competency", "fr": "competence"},
-	FacetCluster:    {"en": "cluster", "fr": "cluster"},
-}
+// language unless site.yaml's catalogue.slugs says otherwise (see
+// urls.Site.FacetSlug); here to tell the facets there are.
+var defaultSlugs = urls.DefaultFacetSlugs()
 
 // DefaultPerPage is how many organisations a catalogue page lists before
 // it is split into numbered pages, unless site.yaml's catalogue.perPage
@@ -83,13 +78,7 @@ func newConfig(c *site.Config) (*config, error) {
 	for _, lang := range c.LangCodes() {
 		used := map[string]string{}
 		for _, f := range facetNames {
-			slug := cc.Slugs[f][lang]
-			if slug == "" {
-				slug = defaultSlugs[f][lang]
-			}
-			if slug == "" {
-				slug = defaultSlugs[f]["en"]
-			}
+			slug := c.URLs().FacetSlug(f, lang)
 			switch {
 			case !slugRE.MatchString(slug):
 				add("catalogue.slugs."+f, "%q is not a slug; use lower-case letters, digits and hyphens, e.g. %q", slug, site.Slugify(slug))
@@ -110,24 +99,4 @@ func newConfig(c *site.Config) (*config, error) {
 		return nil, ps
 	}
 	return cfg, nil
-}
-
-// CountryURL returns where the catalogue lists the organisations of a
-// country in a language ("/fr/catalogue/pays/de/"), for the maps of
-// render, which come before the catalogue: a map of many places draws
-// one marker per country and links it there. It returns nil when the
-// catalogue has no country facet, or when site.yaml's catalogue block is
-// wrong (Build reports that).
-func CountryURL(s *site.Site) func(lang, code string) string {
-	cfg, err := newConfig(s.Config)
-	if err != nil || !slices.Contains(cfg.facets, FacetCountry) {
-		return nil
-	}
-	return func(lang, code string) string {
-		slug := cfg.slugs[FacetCountry][lang]
-		if slug == "" || code == "" {
-			return ""
-		}
-		return "/" + lang + "/" + s.Config.SectionSlug("catalogue", lang) + "/" + slug + "/" + strings.ToLower(code) + "/"
-	}
 }

@@ -58,7 +58,7 @@ func buildSite(t testing.TB, fsys fstest.MapFS) *built {
 	if err != nil {
 		t.Fatal(err)
 	}
-	pages, err := eng.Render(s, render.Options{})
+	pages, err := eng.RenderJobs(s, eng.Jobs(s, render.Options{}))
 	if err != nil {
 		t.Fatal(err)
 	}

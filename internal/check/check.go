@@ -19,6 +19,7 @@ package check
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"io/fs"
 	"regexp"
@@ -127,18 +128,21 @@ func Analyze(res *build.Result, opts Options) *Report {
 // Site builds the site in memory (writing nothing) and checks it, every
 // page at once: a page that does not validate is checked as far as it
 // could be read (site.Options.KeepGoing), so that its problems and the
-// links and images of every other page are reported in one pass. When
-// the site cannot be built even so (a template that does not parse), the
-// report holds the content's problems, the build's error and no
-// translation report.
-func Site(bopts build.Options, opts Options) *Report {
+// links and images of every other page are reported in one pass. The
+// files it checks are those `consort build` publishes. When the site
+// cannot be built even so (a template that does not parse), the report
+// holds the content's problems, the build's error and no translation
+// report. When ctx is cancelled, the report holds that problem.
+func Site(ctx context.Context, bopts build.Options, opts Options) *Report {
 	if opts.Source == nil {
 		opts.Source = bopts.Source
 	}
 	keep := bopts
 	keep.Site.KeepGoing = true
-	res, err := build.Build(keep)
+	var files build.Files
+	res, err := build.Build(ctx, keep, &files)
 	if err == nil {
+		res.Files = files.Sorted()
 		return Analyze(res, opts)
 	}
 	r := &Report{Pages: map[string]int{}}

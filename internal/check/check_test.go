@@ -2,6 +2,7 @@ package check
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"flag"
 	"os"
@@ -79,7 +80,7 @@ func TestFixtures(t *testing.T) {
 		name := strings.TrimSuffix(filepath.Base(m), ".txtar")
 		t.Run(name, func(t *testing.T) {
 			ar, fsys := fixture(t, name)
-			rep := Site(buildOptions(fsys), Options{})
+			rep := Site(context.Background(), buildOptions(fsys), Options{})
 			var text bytes.Buffer
 			if err := rep.WriteText(&text); err != nil {
 				t.Fatal(err)
@@ -106,7 +107,7 @@ func TestJSONShape(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			_, fsys := fixture(t, name)
 			var buf bytes.Buffer
-			if err := Site(buildOptions(fsys), Options{}).WriteJSON(&buf); err != nil {
+			if err := Site(context.Background(), buildOptions(fsys), Options{}).WriteJSON(&buf); err != nil {
 				t.Fatal(err)
 			}
 			var strict JSONReport

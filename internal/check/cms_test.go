@@ -1,6 +1,7 @@
 package check
 
 import (
+	"context"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -20,7 +21,7 @@ func TestCMSCopy(t *testing.T) {
 	}
 	schemaWarnings := func(fsys fstest.MapFS) []string {
 		var out []string
-		for _, p := range Site(buildOptions(fsys), Options{Source: fsys}).Problems {
+		for _, p := range Site(context.Background(), buildOptions(fsys), Options{Source: fsys}).Problems {
 			if p.Code == CodeSchema && strings.HasPrefix(p.File, cms.CopyDir) {
 				out = append(out, p.File+": "+p.Msg)
 			}

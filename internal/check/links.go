@@ -12,7 +12,6 @@ import (
 	"sync"
 
 	"consort/internal/images"
-	"consort/internal/render"
 	"consort/internal/site"
 
 	"github.com/tdewolff/parse/v2"
@@ -168,7 +167,7 @@ func (c *checker) checkOutputs() {
 	global := map[string]origin{} // href -> front matter field or menu entry
 	c.origins = global
 	for _, p := range c.s.Pages {
-		pageOf[render.FilePath(p.URL)] = p
+		pageOf[c.s.Config.URLs().File(p.URL)] = p
 		f := p.Front()
 		if f.Image != "" {
 			global[f.Image] = origin{p.File, "image", p.Line("image")}
@@ -293,7 +292,7 @@ func (c *checker) checkOutputs() {
 	}
 	for _, p := range c.s.Pages {
 		// A draft is not linked yet, as a rule: it is being written.
-		if p.Synthetic || p.Unreadable || p.Draft || p.Kind == site.KindHome || reached[render.FilePath(p.URL)] {
+		if p.Synthetic || p.Unreadable || p.Draft || p.Kind == site.KindHome || reached[c.s.Config.URLs().File(p.URL)] {
 			continue
 		}
 		c.add(site.Problem{File: p.File, Msg: fmt.Sprintf("no menu, list or link leads to this page (%s); add it to menus in content/site.yaml or link to it from another page", p.URL), Severity: site.Warning, Code: CodeOrphan})
@@ -388,7 +387,7 @@ func (c *checker) checkRef(d *doc, r ref, files map[string]bool, byPath map[stri
 // anchorHint suggests the headings of the target page when it is content.
 func (c *checker) anchorHint(out, f string) string {
 	for _, p := range c.s.Pages {
-		if render.FilePath(p.URL) != out || len(p.Headings) == 0 {
+		if c.s.Config.URLs().File(p.URL) != out || len(p.Headings) == 0 {
 			continue
 		}
 		var ids []string

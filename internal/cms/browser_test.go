@@ -63,14 +63,15 @@ func repoSite(t *testing.T, integrity string) fstest.MapFS {
 
 func buildSite(t *testing.T, fsys fs.FS) []output.File {
 	t.Helper()
-	res, err := build.Build(build.Options{Source: fsys, Theme: templates.FS, Static: static.FS, Site: site.Options{Clock: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)}})
+	var files build.Files
+	res, err := build.Build(context.Background(), build.Options{Source: fsys, Theme: templates.FS, Static: static.FS, Site: site.Options{Clock: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)}}, &files)
 	if err != nil {
 		t.Fatalf("build: %v", err)
 	}
 	for _, w := range res.Warnings {
 		t.Logf("build warning: %v", w)
 	}
-	return res.Files
+	return files.Sorted()
 }
 
 // watch collects what the admin page must not do: write an error to the

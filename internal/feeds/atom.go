@@ -28,12 +28,13 @@ func UsesHTML(p *site.Page) bool { return p.Kind == site.KindNews }
 // the site; an entry with an author names it too.
 func Atom(s *site.Site) []output.File {
 	var files []output.File
+	u := s.Config.URLs()
 	for _, lang := range s.Langs() {
-		feedURL := AtomURL(s, lang)
-		if feedURL == "" {
+		if !s.HasNewsFeed(lang) {
 			continue
 		}
-		files = append(files, output.File{Path: strings.TrimPrefix(feedURL, "/"), Data: atomFeed(s, lang, feedURL)})
+		feedURL := u.Atom(lang)
+		files = append(files, output.File{Path: u.File(feedURL), Data: atomFeed(s, lang, feedURL)})
 	}
 	return files
 }
@@ -48,7 +49,7 @@ func atomFeed(s *site.Site, lang, feedURL string) []byte {
 		return a.File < b.File
 	})
 	title := s.Config.Title[lang]
-	section := sectionPath(s, lang, "news")
+	section := s.Config.URLs().Section(lang, "news")
 	if sec := s.Section(lang, "news"); sec != nil {
 		section = sec.URL
 		title = sec.Title() + " – " + title
@@ -74,13 +75,13 @@ func atomFeed(s *site.Site, lang, feedURL string) []byte {
 	link(&b, "self", "application/atom+xml", "", s.Config.AbsURL(feedURL))
 	link(&b, "alternate", "text/html", lang, s.Config.AbsURL(section))
 	for _, other := range s.Langs() {
-		if u := AtomURL(s, other); other != lang && u != "" {
-			link(&b, "alternate", "application/atom+xml", other, s.Config.AbsURL(u))
+		if other != lang && s.HasNewsFeed(other) {
+			link(&b, "alternate", "application/atom+xml", other, s.Config.AbsURL(s.Config.URLs().Atom(other)))
 		}
 	}
 	b.WriteString("<author>\n")
 	element(&b, "name", "", s.Config.Title[lang])
-	element(&b, "uri", "", s.Config.AbsURL("/"+lang+"/"))
+	element(&b, "uri", "", s.Config.AbsURL(s.Config.URLs().Home(lang)))
 	b.WriteString("</author>\n")
 	b.WriteString("<generator>consort</generator>\n")
 	for _, p := range items {

@@ -1,13 +1,14 @@
 package feeds_test
 
 import (
+	"context"
 	"encoding/xml"
 	"strings"
 	"testing"
 	"time"
 
+	"consort/internal/minify"
 	"consort/internal/output"
-	"consort/internal/publish"
 	"consort/internal/site"
 )
 
@@ -66,7 +67,7 @@ func links(ls []atomLink) string {
 
 func minifyXML(t *testing.T, name string, data []byte) []byte {
 	t.Helper()
-	out, err := publish.Minify([]output.File{{Path: name, Data: data}})
+	out, err := minify.Files(context.Background(), []output.File{{Path: name, Data: data}})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -13,8 +13,10 @@ import (
 	"time"
 
 	"consort/internal/feeds"
+	"consort/internal/i18n"
 	"consort/internal/output"
 	"consort/internal/site"
+	"consort/templates"
 
 	"golang.org/x/tools/txtar"
 )
@@ -65,7 +67,11 @@ func renderedPages(s *site.Site) []output.File {
 
 func allFiles(t *testing.T, s *site.Site) map[string][]byte {
 	t.Helper()
-	files, err := feeds.Files(s, renderedPages(s), feeds.Options{Country: func(lang, code string) string { return lang + ":" + code }})
+	bundle, err := i18n.LoadDir(templates.FS, "i18n", s.Langs())
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, err := feeds.Files(s, renderedPages(s), feeds.Options{Bundle: bundle})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -130,12 +136,12 @@ func TestURLs(t *testing.T) {
 	tests := []struct {
 		name, got, want string
 	}{
-		{"atom en", feeds.AtomURL(s, "en"), "/en/news/atom.xml"},
-		{"atom fr", feeds.AtomURL(s, "fr"), "/fr/actualites/atom.xml"},
-		{"calendar en", feeds.CalendarURL(s, "en"), "/en/missions/calendar.ics"},
-		{"mission ics", feeds.MissionICSURL(s, s.Page("content/en/missions/fair.md")), "/en/missions/fair.ics"},
-		{"undated mission", feeds.MissionICSURL(s, s.Page("content/en/missions/china.md")), ""},
-		{"not a mission", feeds.MissionICSURL(s, s.Page("content/en/about.md")), ""},
+		{"atom en", feedURL(s, "en"), "/en/news/atom.xml"},
+		{"atom fr", feedURL(s, "fr"), "/fr/actualites/atom.xml"},
+		{"calendar en", calendarURL(s, "en"), "/en/missions/calendar.ics"},
+		{"mission ics", missionURL(s, s.Page("content/en/missions/fair.md")), "/en/missions/fair.ics"},
+		{"undated mission", missionURL(s, s.Page("content/en/missions/china.md")), ""},
+		{"not a mission", missionURL(s, s.Page("content/en/about.md")), ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -391,4 +397,27 @@ func TestNoIndex(t *testing.T) {
 			}
 		})
 	}
+}
+
+// feedURL, calendarURL and missionURL are the addresses of a site's feeds
+// that exist, or "".
+func feedURL(s *site.Site, lang string) string {
+	if !s.HasNewsFeed(lang) {
+		return ""
+	}
+	return s.Config.URLs().Atom(lang)
+}
+
+func calendarURL(s *site.Site, lang string) string {
+	if !s.HasCalendar(lang) {
+		return ""
+	}
+	return s.Config.URLs().Calendar(lang)
+}
+
+func missionURL(s *site.Site, p *site.Page) string {
+	if !p.HasCalendar() {
+		return ""
+	}
+	return s.Config.URLs().MissionCalendar(p.Lang, p.Slug)
 }

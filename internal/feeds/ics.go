@@ -38,12 +38,14 @@ import (
 // text is escaped.
 func Calendars(s *site.Site, opts Options) []output.File {
 	var files []output.File
+	urls := s.Config.URLs()
 	for _, lang := range s.Langs() {
 		var events []*site.Page
 		for _, p := range s.PagesOf(lang, "missions") {
-			if u := MissionICSURL(s, p); u != "" {
+			if p.HasCalendar() {
+				u := urls.MissionCalendar(lang, p.Slug)
 				events = append(events, p)
-				files = append(files, output.File{Path: strings.TrimPrefix(u, "/"), Data: calendar(s, lang, p.Title(), []*site.Page{p}, u, opts)})
+				files = append(files, output.File{Path: urls.File(u), Data: calendar(s, lang, p.Title(), []*site.Page{p}, u, opts)})
 			}
 		}
 		if len(events) == 0 {
@@ -60,8 +62,8 @@ func Calendars(s *site.Site, opts Options) []output.File {
 		if sec := s.Section(lang, "missions"); sec != nil {
 			name = sec.Title() + " – " + name
 		}
-		u := CalendarURL(s, lang)
-		files = append(files, output.File{Path: strings.TrimPrefix(u, "/"), Data: calendar(s, lang, name, events, u, opts)})
+		u := urls.Calendar(lang)
+		files = append(files, output.File{Path: urls.File(u), Data: calendar(s, lang, name, events, u, opts)})
 	}
 	return files
 }
@@ -188,8 +190,8 @@ func vevent(w *icsWriter, s *site.Site, p *site.Page, opts Options) {
 	}
 	if m.Country != "" {
 		c := m.Country
-		if opts.Country != nil {
-			c = opts.Country(p.Lang, m.Country)
+		if opts.Bundle != nil {
+			c = opts.Bundle.Locale(p.Lang).Country(m.Country)
 		}
 		where = append(where, c)
 	}

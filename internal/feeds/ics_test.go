@@ -200,7 +200,7 @@ func TestCalendarEvents(t *testing.T) {
 		}
 		checks := []struct{ name, got, want string }{
 			{"description", text(ical.PropDescription), "A two-day summit across the change to summer time.\n\nhttps://consort.example.org/en/missions/paris-summit/"},
-			{"location", text(ical.PropLocation), "Paris, en:FR"},
+			{"location", text(ical.PropLocation), "Paris, France"},
 			{"categories", text(ical.PropCategories), "Event"},
 			{"url", ev.Props.Get(ical.PropURL).Value, "https://consort.example.org/en/missions/paris-summit/"},
 			{"geo", ev.Props.Get(ical.PropGeo).Value, "48.856600;2.352200"},

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"html/template"
 	"net/url"
-	"path"
 	"strings"
 
 	"consort/internal/output"
@@ -15,13 +14,10 @@ import (
 // Robots returns robots.txt: everything may be crawled, and the sitemap
 // index is named with its absolute URL.
 func Robots(s *site.Site) output.File {
-	body := "User-agent: *\nAllow: /\n\nSitemap: " + s.Config.AbsURL(SitemapURL) + "\n"
-	return output.File{Path: "robots.txt", Data: []byte(body)}
+	u := s.Config.URLs()
+	body := "User-agent: *\nAllow: /\n\nSitemap: " + u.Abs(u.SitemapIndex()) + "\n"
+	return output.File{Path: u.File(u.Robots()), Data: []byte(body)}
 }
-
-// RedirectsFile is the file Netlify, Cloudflare Pages and GitLab Pages read
-// redirect rules from, at the root of the published folder.
-const RedirectsFile = "_redirects"
 
 var redirectPage = template.Must(template.New("redirect").Parse(`<!DOCTYPE html>
 <html lang="{{.Lang}}">
@@ -44,26 +40,21 @@ var redirectPage = template.Must(template.New("redirect").Parse(`<!DOCTYPE html>
 // alias for hosts that read one. An alias that is the URL of a page, or an
 // alias of two pages, is a problem of the page that names it.
 func Redirects(s *site.Site, pages []output.File) ([]output.File, error) {
-	taken := map[string]string{strings.ToLower(RedirectsFile): "/" + RedirectsFile} // file path (lower case) -> what serves it
+	u := s.Config.URLs()
+	rulesFile := u.File(u.Redirects())
+	taken := map[string]string{strings.ToLower(rulesFile): u.Redirects()} // file path (lower case) -> what serves it
 	for _, f := range pages {
-		taken[strings.ToLower(f.Path)] = sitePath(f.Path)
+		taken[strings.ToLower(f.Path)] = u.URL(f.Path)
 	}
 	for _, p := range s.Pages {
-		taken[strings.ToLower(filePath(p.URL))] = p.File
+		taken[strings.ToLower(u.File(p.URL))] = p.File
 	}
 	var problems site.Problems
 	var files []output.File
 	var rules bytes.Buffer
 	for _, p := range s.Pages {
 		for _, alias := range p.Front().Aliases {
-			dec, err := url.PathUnescape(alias) // site checked it is clean
-			if err != nil {
-				dec = alias
-			}
-			file := filePath(dec)
-			if !strings.HasSuffix(dec, "/") && !strings.Contains(path.Base(dec), ".") {
-				file = filePath(dec + "/") // "/old/page" is served by /old/page/index.html
-			}
+			file := u.File(u.Alias(alias)) // site checked it is clean
 			if other, ok := taken[strings.ToLower(file)]; ok {
 				msg := fmt.Sprintf("%s is already the address of %s; remove the alias", alias, other)
 				if strings.HasPrefix(other, "alias ") {
@@ -74,13 +65,12 @@ func Redirects(s *site.Site, pages []output.File) ([]output.File, error) {
 			}
 			taken[strings.ToLower(file)] = "alias of " + p.File
 			var b bytes.Buffer
-			err = redirectPage.Execute(&b, struct{ Lang, Title, Abs string }{p.Lang, p.Title(), s.Config.AbsURL(p.URL)})
+			err := redirectPage.Execute(&b, struct{ Lang, Title, Abs string }{p.Lang, p.Title(), s.Config.AbsURL(p.URL)})
 			if err != nil {
 				return nil, err
 			}
 			files = append(files, output.File{Path: file, Data: b.Bytes()})
-			from := (&url.URL{Path: dec}).EscapedPath()
-			fmt.Fprintf(&rules, "%s %s 301\n", from, (&url.URL{Path: p.URL}).EscapedPath())
+			fmt.Fprintf(&rules, "%s %s 301\n", u.AliasFrom(alias), (&url.URL{Path: p.URL}).EscapedPath())
 		}
 	}
 	if len(problems) > 0 {
@@ -88,7 +78,7 @@ func Redirects(s *site.Site, pages []output.File) ([]output.File, error) {
 		return nil, problems
 	}
 	if rules.Len() > 0 {
-		files = append(files, output.File{Path: RedirectsFile, Data: rules.Bytes()})
+		files = append(files, output.File{Path: rulesFile, Data: rules.Bytes()})
 	}
 	return files, nil
 }

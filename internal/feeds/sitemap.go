@@ -3,7 +3,6 @@ package feeds
 import (
 	"bytes"
 	"encoding/xml"
-	"fmt"
 	"regexp"
 	"sort"
 	"strings"
@@ -58,6 +57,7 @@ type alternate struct{ Lang, Href string }
 // version in the default language; lastmod is the later of the page's
 // date and publishDate when it has one.
 func Sitemaps(s *site.Site, pages []output.File) []output.File {
+	u := s.Config.URLs()
 	byURL := map[string]*site.Page{}
 	for _, p := range s.Pages {
 		byURL[p.URL] = p
@@ -71,33 +71,30 @@ func Sitemaps(s *site.Site, pages []output.File) []output.File {
 		if !ok || !isLang(s, lang) {
 			continue
 		}
-		u := sitemapURL{Loc: s.Config.AbsURL(sitePath(f.Path))}
-		if p := byURL[sitePath(f.Path)]; p != nil {
+		entry := sitemapURL{Loc: u.Abs(u.URL(f.Path))}
+		if p := byURL[u.URL(f.Path)]; p != nil {
 			if d := entryUpdated(p); !d.IsZero() {
-				u.LastMod = d.Format("2006-01-02")
+				entry.LastMod = d.Format("2006-01-02")
 			}
-			u.Alternates = alternates(s, p)
+			entry.Alternates = alternates(s, p)
 		}
-		perLang[lang] = append(perLang[lang], u)
+		perLang[lang] = append(perLang[lang], entry)
 	}
 	var files []output.File
 	var index []string
 	for _, lang := range s.Langs() {
-		urls := perLang[lang]
-		if len(urls) == 0 {
+		entries := perLang[lang]
+		if len(entries) == 0 {
 			continue
 		}
-		sort.Slice(urls, func(i, j int) bool { return urls[i].Loc < urls[j].Loc })
-		for n := 0; n*maxURLs < len(urls); n++ {
-			name := lang + "/sitemap.xml"
-			if n > 0 {
-				name = fmt.Sprintf("%s/sitemap-%d.xml", lang, n+1)
-			}
-			files = append(files, output.File{Path: name, Data: urlset(urls[n*maxURLs : min((n+1)*maxURLs, len(urls))])})
-			index = append(index, s.Config.AbsURL("/"+name))
+		sort.Slice(entries, func(i, j int) bool { return entries[i].Loc < entries[j].Loc })
+		for n := 0; n*maxURLs < len(entries); n++ {
+			part := u.Sitemap(lang, n+1)
+			files = append(files, output.File{Path: u.File(part), Data: urlset(entries[n*maxURLs : min((n+1)*maxURLs, len(entries))])})
+			index = append(index, u.Abs(part))
 		}
 	}
-	files = append(files, output.File{Path: strings.TrimPrefix(SitemapURL, "/"), Data: sitemapIndex(index)})
+	files = append(files, output.File{Path: u.File(u.SitemapIndex()), Data: sitemapIndex(index)})
 	return files
 }
 

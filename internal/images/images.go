@@ -33,6 +33,7 @@ import (
 
 	"consort/internal/output"
 	"consort/internal/site"
+	"consort/internal/urls"
 
 	"golang.org/x/image/draw"
 	_ "golang.org/x/image/webp" // WebP sizes; WebP is not re-encoded
@@ -80,6 +81,7 @@ func Process(s *site.Site, files []output.File, opts Options) ([]output.File, er
 	if opts.Sizes == "" {
 		opts.Sizes = DefaultSizes
 	}
+	u := s.Config.URLs()
 	byPath := map[string][]byte{}
 	for _, f := range files {
 		byPath[f.Path] = f.Data
@@ -93,7 +95,7 @@ func Process(s *site.Site, files []output.File, opts Options) ([]output.File, er
 	for _, f := range files {
 		if f.Ext() == ".html" && hasImg(f.Data) {
 			for _, src := range imgSources(f.Data) {
-				if p, ok := localPath(src); ok && isRaster(p) && byPath[p] != nil {
+				if p, ok := u.StaticFile(src); ok && isRaster(p) && byPath[p] != nil {
 					used[p] = true
 				}
 			}
@@ -126,7 +128,7 @@ func Process(s *site.Site, files []output.File, opts Options) ([]output.File, er
 	parallel(len(files), func(i int) {
 		out[i] = files[i]
 		if len(infos) > 0 && files[i].Ext() == ".html" && hasImg(files[i].Data) {
-			out[i].Data = rewrite(files[i].Data, infos, opts.Sizes)
+			out[i].Data = rewrite(u, files[i].Data, infos, opts.Sizes)
 		}
 	})
 	for _, m := range made {
@@ -151,7 +153,7 @@ func Missing(s *site.Site, files []output.File) site.Problems {
 func checkContent(s *site.Site, byPath map[string][]byte) site.Problems {
 	var ps site.Problems
 	missing := func(src string) bool {
-		p, ok := localPath(src)
+		p, ok := s.Config.URLs().StaticFile(src)
 		return ok && byPath[p] == nil
 	}
 	var have []string // the site's images, for suggestions; made when needed
@@ -293,7 +295,6 @@ func resize(name string, data []byte, widths []int, in *info) []output.File {
 		return nil
 	}
 	src = orientImage(src, orient)
-	ext := path.Ext(name)
 	copies := make([]*image.RGBA, len(todo))
 	// Widest first, each copy made from the one before: a filter's cost
 	// grows with its source, and a step of at most 2:1 keeps the detail.
@@ -320,7 +321,7 @@ func resize(name string, data []byte, widths []int, in *info) []output.File {
 			in.err = fmt.Errorf("cannot encode a %dpx copy: %v", w, err)
 			return nil
 		}
-		v := variant{strings.TrimSuffix(name, ext) + "." + strconv.Itoa(w) + "w" + ext, w}
+		v := variant{urls.Variant(name, w), w}
 		in.variants = append(in.variants, v)
 		files = append(files, output.File{Path: v.path, Data: buf.Bytes()})
 	}
@@ -329,8 +330,8 @@ func resize(name string, data []byte, widths []int, in *info) []output.File {
 
 // Final reports whether Process would leave an HTML page as it is: it
 // shows no image of the site that Process resizes (a local JPEG, PNG,
-// GIF or WebP). A build may write such a page before Process runs.
-func Final(page []byte) bool {
+// GIF or WebP) at u. A build may write such a page before Process runs.
+func Final(u *urls.Site, page []byte) bool {
 	// Each "<img" read as one tag from there, not the whole page
 	// tokenized: an "<img" in a script or comment makes a page wrongly
 	// not final, which only means it waits for Process.
@@ -338,7 +339,7 @@ func Final(page []byte) bool {
 		z := html.NewTokenizer(bytes.NewReader(page[i:]))
 		if tt := z.Next(); tt == html.StartTagToken || tt == html.SelfClosingTagToken {
 			if t := z.Token(); t.Data == "img" {
-				if p, ok := localPath(attr(t, "src")); ok && isRaster(p) {
+				if p, ok := u.StaticFile(attr(t, "src")); ok && isRaster(p) {
 					return false
 				}
 			}
@@ -404,7 +405,7 @@ func hasAttr(t html.Token, key string) bool {
 
 // rewrite adds size, srcset, sizes and loading to the <img> tags of a
 // page whose image it knows; everything else is copied byte for byte.
-func rewrite(page []byte, infos map[string]*info, sizes string) []byte {
+func rewrite(u *urls.Site, page []byte, infos map[string]*info, sizes string) []byte {
 	var out bytes.Buffer
 	z := html.NewTokenizer(bytes.NewReader(page))
 	inMain, seenInMain, seen, changed := false, false, false, false
@@ -440,7 +441,7 @@ func rewrite(page []byte, infos map[string]*info, sizes string) []byte {
 		if inMain {
 			seenInMain = true
 		}
-		p, ok := localPath(attr(t, "src"))
+		p, ok := u.StaticFile(attr(t, "src"))
 		in := infos[p]
 		if !ok || in == nil {
 			out.Write(raw)
@@ -458,9 +459,8 @@ func rewrite(page []byte, infos map[string]*info, sizes string) []byte {
 		}
 		if len(in.variants) > 0 && !hasAttr(t, "srcset") {
 			var set []string
-			dir := path.Dir(attr(t, "src"))
 			for _, v := range in.variants {
-				set = append(set, path.Join(dir, url.PathEscape(path.Base(v.path)))+" "+strconv.Itoa(v.width)+"w")
+				set = append(set, urls.VariantSrc(attr(t, "src"), v.path)+" "+strconv.Itoa(v.width)+"w")
 			}
 			set = append(set, attr(t, "src")+" "+strconv.Itoa(in.width)+"w")
 			add("srcset", strings.Join(set, ", "))

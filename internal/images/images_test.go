@@ -2,6 +2,7 @@ package images_test
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"image"
 	"image/color"
@@ -19,6 +20,7 @@ import (
 	"consort/internal/images"
 	"consort/internal/output"
 	"consort/internal/site"
+	"consort/internal/urls"
 	"consort/templates"
 
 	"golang.org/x/net/html"
@@ -101,13 +103,14 @@ func fixture(t *testing.T) fstest.MapFS {
 
 func buildSite(t *testing.T, fsys fstest.MapFS) (map[string][]byte, error) {
 	t.Helper()
-	res, err := build.Build(build.Options{Source: fsys, Theme: templates.FS, Static: fstest.MapFS{},
-		Site: site.Options{Clock: time.Date(2026, 1, 15, 12, 0, 0, 0, time.UTC)}})
+	var files build.Files
+	_, err := build.Build(context.Background(), build.Options{Source: fsys, Theme: templates.FS, Static: fstest.MapFS{},
+		Site: site.Options{Clock: time.Date(2026, 1, 15, 12, 0, 0, 0, time.UTC)}}, &files)
 	if err != nil {
 		return nil, err
 	}
 	m := map[string][]byte{}
-	for _, f := range res.Files {
+	for _, f := range files.Sorted() {
 		m[f.Path] = f.Data
 	}
 	return m, nil
@@ -361,7 +364,7 @@ func TestFinal(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := images.Final([]byte(tt.page)); got != tt.want {
+			if got := images.Final(urls.New(urls.Config{BaseURL: "https://example.org/"}), []byte(tt.page)); got != tt.want {
 				t.Errorf("Final(%q) = %v; want %v", tt.page, got, tt.want)
 			}
 		})

@@ -1,34 +1,11 @@
-// Package publish is the only code that puts a built site on disk.
+// Package publish is the only code that puts a built site on disk. It
+// writes the bytes it is given and changes none: internal/build makes
+// every final byte (minified), and a Writer is the sink a build hands
+// them to as it makes them.
 //
-// A build hands it the whole site as []output.File. Minify shrinks the
-// files whose format it knows; Write replaces the output folder with exactly
-// those files, all at once or not at all.
-//
-// # Minify
-//
-// Minify chooses a minifier (github.com/tdewolff/minify/v2) by the file's
-// extension:
-//
-//	.html .htm                      HTML
-//	.css                            CSS
-//	.js .mjs                        JavaScript
-//	.json .jsonld .webmanifest      JSON (so also .schema.json)
-//	.svg                            SVG
-//	.xml .rss .atom                 XML
-//
-// Every other file, among them .ics, .txt and .csv, is returned unchanged.
-// The HTML minifier keeps what a page means: the document tags (<html lang>,
-// <head>, <body>), end tags, quotes where an attribute value needs them,
-// conditional and other special comments, and the whitespace inside <pre> and
-// <textarea>. Scripts inside a page are minified by their type: JavaScript,
-// and JSON for application/ld+json, application/json and importmap, so JSON-LD
-// stays valid JSON; a script of any other type is left as it is.
-//
-// Files are minified in parallel (runtime.GOMAXPROCS workers); the result is
-// in the order given and does not depend on scheduling. A file the minifier
-// cannot parse is an error that names it ("en/index.html: minify: ...");
-// every such file is reported, in the order given. The CSS minifier is
-// lenient: CSS it does not understand is copied, not rejected.
+// Create, then Add from any number of goroutines, then Commit (or Abort):
+// the output folder is replaced with exactly the files added, all at once
+// or not at all. Write does the same for files already in memory.
 //
 // # Write
 //

@@ -17,6 +17,8 @@ import (
 	"sync/atomic"
 	"time"
 
+	"golang.org/x/sync/errgroup"
+
 	"consort/internal/output"
 )
 
@@ -243,33 +245,28 @@ func (w *Writer) Add(f output.File) error {
 }
 
 // AddAll adds files on GOMAXPROCS goroutines and returns the first
-// error in their order.
+// error in their order; after an error it starts no further file.
 func (w *Writer) AddAll(files []output.File) error {
 	workers := w.opts.workers
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
-	workers = min(workers, len(files))
 	errs := make([]error, len(files))
-	var next atomic.Int64
 	var failed atomic.Bool
-	var wg sync.WaitGroup
-	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for !failed.Load() {
-				i := int(next.Add(1)) - 1
-				if i >= len(files) {
-					return
-				}
-				if errs[i] = w.Add(files[i]); errs[i] != nil {
-					failed.Store(true)
-				}
+	var g errgroup.Group
+	g.SetLimit(workers)
+	for i, f := range files {
+		if failed.Load() {
+			break
+		}
+		g.Go(func() error {
+			if errs[i] = w.Add(f); errs[i] != nil {
+				failed.Store(true)
 			}
-		}()
+			return nil
+		})
 	}
-	wg.Wait()
+	g.Wait()
 	for _, err := range errs {
 		if err != nil {
 			return err

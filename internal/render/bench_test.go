@@ -41,7 +41,7 @@ func BenchmarkRender(b *testing.B) {
 	forEachSize(b, func(b *testing.B, bs benchSite) {
 		b.ReportAllocs()
 		for b.Loop() {
-			if _, err := bs.eng.Render(bs.site, render.Options{}); err != nil {
+			if _, err := bs.eng.RenderJobs(bs.site, bs.eng.Jobs(bs.site, render.Options{})); err != nil {
 				b.Fatal(err)
 			}
 		}

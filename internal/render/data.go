@@ -10,6 +10,7 @@ import (
 	"consort/internal/geomap"
 	"consort/internal/i18n"
 	"consort/internal/site"
+	"consort/internal/urls"
 )
 
 // Data is what every template receives as its dot.
@@ -47,10 +48,9 @@ type Data struct {
 	// Preview is true in `consort serve`: drafts are marked.
 	Preview bool
 
-	assets     *Assets
-	countryURL func(lang, code string) string // Options.CountryURL
-	atlas      *geomap.Atlas                  // draws Map
-	engine     *Engine                        // its per-site caches (PagesOf, Cached, the maps' shading)
+	assets *Assets
+	atlas  *geomap.Atlas // draws Map
+	engine *Engine       // its per-site caches (PagesOf, Cached, the maps' shading)
 	// Map's result, drawn on the first call.
 	mapView *MapView
 	mapDone bool
@@ -176,9 +176,11 @@ func (d *Data) Label(vocab, key string) string {
 func (d *Data) Abs(p string) string { return d.Site.Config.AbsURL(p) }
 
 // SectionURL is the URL of a section in the page's language.
-func (d *Data) SectionURL(section string) string {
-	return "/" + d.Lang + "/" + d.Site.Config.SectionSlug(section, d.Lang) + "/"
-}
+func (d *Data) SectionURL(section string) string { return d.URLs().Section(d.Lang, section) }
+
+// URLs is where the outputs of the site live: every address a page
+// shows comes from it.
+func (d *Data) URLs() *urls.Site { return d.Site.Config.URLs() }
 
 // In returns the version of p in the page's language when there is one.
 func (d *Data) In(p *site.Page) *site.Page {
@@ -193,7 +195,7 @@ func (d *Data) In(p *site.Page) *site.Page {
 
 // Asset returns the published path of a static file ("css/site.css" ->
 // "/css/site.3f9a1c2b.css").
-func (d *Data) Asset(name string) string { return d.assets.Path(name) }
+func (d *Data) Asset(name string) string { return d.URLs().Static(d.assets.File(name)) }
 
 // Integrity returns the SRI hash of a static file, or "".
 func (d *Data) Integrity(name string) string { return d.assets.Integrity(name) }
@@ -221,15 +223,16 @@ func NewAssets(paths, integrity map[string]string) *Assets {
 	return &Assets{paths: paths, integrity: integrity}
 }
 
-// Path returns the published URL path of a static file.
-func (a *Assets) Path(name string) string {
+// File returns the published file of a static file: its fingerprinted
+// name, or its own.
+func (a *Assets) File(name string) string {
 	name = strings.TrimPrefix(name, "/")
 	if a != nil {
 		if p, ok := a.paths[name]; ok {
-			return "/" + p
+			return p
 		}
 	}
-	return "/" + name
+	return name
 }
 
 // Integrity returns the SRI of a static file, or "".
@@ -258,7 +261,7 @@ func (d *Data) Top(p *site.Page) Item { return Item{d, p, 2} }
 func (d *Data) LangHomes() map[string]string {
 	m := map[string]string{}
 	for _, l := range d.Site.Langs() {
-		m[l] = "/" + l + "/"
+		m[l] = d.URLs().Home(l)
 	}
 	return m
 }

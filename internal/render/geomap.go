@@ -151,10 +151,8 @@ func (d *Data) byCountry(places []geomap.Place, countries []string, section stri
 			if sec := d.Section(section); sec != nil {
 				g.Name = sec.Title()
 			}
-		} else if d.countryURL != nil {
-			if u := d.countryURL(d.Lang, c); u != "" {
-				g.URL = u
-			}
+		} else if u := d.URLs().Country(d.Lang, c); u != "" {
+			g.URL = u
 		}
 		out = append(out, g)
 	}

@@ -7,6 +7,13 @@
 // news.html, 404.html, catalogue.html, facet.html, language.html) that
 // defines "layout"; partials/*.html are shared by all. UI strings come
 // from i18n/<lang>.yaml. Every template receives a *Data.
+//
+// render makes the jobs of a site (a layout and its Data per output:
+// PageJobs, SiteJobs, Jobs) and executes them (RenderJob, RenderJobs); it
+// writes and minifies nothing: internal/build schedules the jobs and
+// hands each page on. Every address a page shows (its own, its
+// translations', menus, pagers, feeds, assets, the maps' country links)
+// comes from internal/urls, through Data.URLs; render joins none itself.
 package render
 
 import (
@@ -17,15 +24,15 @@ import (
 	"path"
 	"regexp"
 	"sort"
-	"strconv"
 	"strings"
 	"sync"
-	"sync/atomic"
 
 	"consort/internal/geomap"
 	"consort/internal/i18n"
 	"consort/internal/output"
 	"consort/internal/site"
+
+	"golang.org/x/sync/errgroup"
 )
 
 // Layouts are the template files besides base.html and partials/.
@@ -147,32 +154,16 @@ func (e *Engine) execute(layout string, d *Data, use func(page []byte) error) er
 type Options struct {
 	Assets  *Assets
 	Preview bool
-	// CountryURL is where a map of many places links a country's
-	// marker (the catalogue's country page); nil links it to the
-	// section that lists the places.
-	CountryURL func(lang, code string) string
-	// Emit, when set, is offered each page as soon as it is rendered,
-	// from several goroutines at once; a page it takes (true) is
-	// returned by Render with its Path only, so that the caller need
-	// not hold every page until the end. The page's Data is valid only
-	// until Emit returns (Emit may change it, but not keep it). 404 pages
-	// are not offered.
-	Emit func(output.File) (taken bool, err error)
-	// PageDone, when set, is called with each page once all its jobs
-	// are rendered (and offered to Emit), from the goroutine that
-	// rendered the last of them: a build that streams can let go of
-	// what only that page's own outputs needed.
-	PageDone func(*site.Page)
 }
 
-// Render renders every page of the site, the list pages with their
-// pagination, a 404 page per language and the root language chooser.
-func (e *Engine) Render(s *site.Site, opts Options) ([]output.File, error) {
+// Jobs returns the jobs of every page of the site (PageJobs, in site
+// order) followed by SiteJobs.
+func (e *Engine) Jobs(s *site.Site, opts Options) []Job {
 	var jobs []Job
 	for _, p := range s.Pages {
 		jobs = append(jobs, e.PageJobs(s, p, opts)...)
 	}
-	return e.renderJobs(s, append(jobs, e.SiteJobs(s, opts)...), opts.Emit, opts.PageDone)
+	return append(jobs, e.SiteJobs(s, opts)...)
 }
 
 // Job is one file to render: a layout and the data it receives.
@@ -197,18 +188,19 @@ func (e *Engine) PageJobs(s *site.Site, p *site.Page, opts Options) []Job {
 func (e *Engine) SiteJobs(s *site.Site, opts Options) []Job {
 	var jobs []Job
 	for _, lang := range s.Langs() {
-		d := e.NewData(s, lang, "/"+lang+"/404.html", opts)
+		d := e.NewData(s, lang, s.Config.URLs().NotFound(lang), opts)
 		d.Title = d.T("not_found_title")
 		d.Description = d.T("not_found_text")
 		d.Canonical = ""
 		jobs = append(jobs, Job{"404", d})
 	}
-	root := e.NewData(s, s.Config.DefaultLang(), "/", opts)
+	u := s.Config.URLs()
+	root := e.NewData(s, s.Config.DefaultLang(), u.Root(), opts)
 	root.Title = s.Config.Title[s.Config.DefaultLang()]
 	root.Description = s.Config.Description[s.Config.DefaultLang()]
 	root.Alternates = nil
 	for _, lang := range s.Langs() {
-		root.Translations = append(root.Translations, Alternate{Lang: lang, Name: e.Bundle.Locale(lang).LanguageName(lang), URL: "/" + lang + "/", Abs: s.Config.AbsURL("/" + lang + "/"), IsTranslation: true})
+		root.Translations = append(root.Translations, Alternate{Lang: lang, Name: e.Bundle.Locale(lang).LanguageName(lang), URL: u.Home(lang), Abs: u.Abs(u.Home(lang)), IsTranslation: true})
 	}
 	return append(jobs, Job{"language", root})
 }
@@ -217,73 +209,45 @@ func (e *Engine) SiteJobs(s *site.Site, opts Options) []Job {
 // same order; when the default language's 404 page is among them, a copy
 // at /404.html follows.
 func (e *Engine) RenderJobs(s *site.Site, jobs []Job) ([]output.File, error) {
-	return e.renderJobs(s, jobs, nil, nil)
-}
-
-func (e *Engine) renderJobs(s *site.Site, jobs []Job, emit func(output.File) (bool, error), pageDone func(*site.Page)) ([]output.File, error) {
 	files := make([]output.File, len(jobs))
-	errs := make([]error, len(jobs))
-	// left counts the jobs of each page still to render, for pageDone.
-	var left map[*site.Page]*atomic.Int32
-	if pageDone != nil {
-		left = map[*site.Page]*atomic.Int32{}
-		for _, j := range jobs {
-			if p := j.Data.Page; p != nil {
-				if left[p] == nil {
-					left[p] = new(atomic.Int32)
-				}
-				left[p].Add(1)
-			}
-		}
-	}
-	var wg sync.WaitGroup
-	sem := make(chan struct{}, 8)
+	g := new(errgroup.Group)
+	g.SetLimit(renderWorkers)
 	for i, j := range jobs {
-		wg.Add(1)
-		sem <- struct{}{}
-		go func() {
-			defer func() { <-sem; wg.Done() }()
-			f := output.File{Path: FilePath(j.Data.URL)}
-			errs[i] = e.execute(j.Layout, j.Data, func(page []byte) error {
-				// A page emit takes is handed over from the buffer, not
-				// copied: emit does not keep it.
-				if emit != nil && path.Base(f.Path) != "404.html" {
-					taken, err := emit(output.File{Path: f.Path, Data: page})
-					if taken || err != nil {
-						return err
-					}
-				}
-				f.Data = bytes.Clone(page)
+		g.Go(func() error {
+			return e.RenderJob(j, func(f output.File) error {
+				files[i] = output.File{Path: f.Path, Data: bytes.Clone(f.Data)}
 				return nil
 			})
-			files[i] = f
-			if p := j.Data.Page; left != nil && p != nil && left[p].Add(-1) == 0 {
-				pageDone(p)
-			}
-		}()
+		})
 	}
-	wg.Wait()
-	for _, err := range errs {
-		if err != nil {
-			return nil, err
-		}
+	if err := g.Wait(); err != nil {
+		return nil, err
 	}
-	// Hosts look for /404.html at the root: the default language's.
-	for _, f := range files {
-		if f.Path == s.Config.DefaultLang()+"/404.html" {
-			files = append(files, output.File{Path: "404.html", Data: f.Data})
-		}
-	}
-	return files, nil
+	return append(files, RootNotFound(s, files)...), nil
 }
 
-// FilePath maps a site URL path to the file that serves it.
-func FilePath(url string) string {
-	p := strings.TrimPrefix(url, "/")
-	if p == "" || strings.HasSuffix(p, "/") {
-		return p + "index.html"
+// renderWorkers is how many jobs RenderJobs executes at once.
+const renderWorkers = 8
+
+// RenderJob executes job j and calls use with its file, whose Data is a
+// buffer of the engine's: valid only until use returns, and use may
+// change it (a minifier that works in place).
+func (e *Engine) RenderJob(j Job, use func(output.File) error) error {
+	return e.execute(j.Layout, j.Data, func(page []byte) error {
+		return use(output.File{Path: j.Data.Site.Config.URLs().File(j.Data.URL), Data: page})
+	})
+}
+
+// RootNotFound returns the copy at the root of the default language's
+// 404 page, where hosts look for it, when files hold that page.
+func RootNotFound(s *site.Site, files []output.File) []output.File {
+	u := s.Config.URLs()
+	for _, f := range files {
+		if f.Path == u.File(u.NotFound(s.Config.DefaultLang())) {
+			return []output.File{{Path: u.File(u.RootNotFound()), Data: f.Data}}
+		}
 	}
-	return p
+	return nil
 }
 
 // LayoutOf names the layout a page is rendered with: "home", "list" for
@@ -304,13 +268,14 @@ func layoutOf(p *site.Page) string {
 // locale, menu and language links to the other homes. Generated pages
 // (catalogue, facets) start from it.
 func (e *Engine) NewData(s *site.Site, lang, url string, opts Options) *Data {
-	d := &Data{Site: s, Lang: lang, Locale: e.Bundle.Locale(lang), URL: url, Canonical: s.Config.AbsURL(url), SiteTitle: s.Config.Title[lang], Home: "/" + lang + "/", Preview: opts.Preview, assets: opts.Assets, countryURL: opts.CountryURL, atlas: e.atlas, engine: e}
+	u := s.Config.URLs()
+	d := &Data{Site: s, Lang: lang, Locale: e.Bundle.Locale(lang), URL: url, Canonical: u.Abs(url), SiteTitle: s.Config.Title[lang], Home: u.Home(lang), Preview: opts.Preview, assets: opts.Assets, atlas: e.atlas, engine: e}
 	d.Menu = menu(s, lang, url)
 	for _, other := range s.Langs() {
 		if other == lang {
 			continue
 		}
-		d.Alternates = append(d.Alternates, Alternate{Lang: other, Name: e.Bundle.Locale(other).LanguageName(other), URL: "/" + other + "/", Abs: s.Config.AbsURL("/" + other + "/")})
+		d.Alternates = append(d.Alternates, Alternate{Lang: other, Name: e.Bundle.Locale(other).LanguageName(other), URL: u.Home(other), Abs: u.Abs(u.Home(other))})
 	}
 	d.Breadcrumbs = []Crumb{{Title: d.T("home"), URL: d.Home}}
 	return d
@@ -326,6 +291,21 @@ func (e *Engine) pageData(s *site.Site, p *site.Page, opts Options) []*Data {
 	if d.Description == "" {
 		d.Description = s.Config.Description[p.Lang]
 	}
+	e.pageAlternates(s, p, d)
+	pageCrumbs(s, p, d)
+	if p.Kind != site.KindSection {
+		return []*Data{d}
+	}
+	if views := e.scholarlyViews(s, d, p); views != nil {
+		return views
+	}
+	return listData(s, p, d)
+}
+
+// pageAlternates points the language switcher of p at its translations,
+// or else at the same section or the home page in each other language.
+func (e *Engine) pageAlternates(s *site.Site, p *site.Page, d *Data) {
+	u := s.Config.URLs()
 	d.Alternates = nil
 	for _, other := range s.Langs() {
 		if other == p.Lang {
@@ -334,34 +314,38 @@ func (e *Engine) pageData(s *site.Site, p *site.Page, opts Options) []*Data {
 		a := Alternate{Lang: other, Name: e.Bundle.Locale(other).LanguageName(other)}
 		if t := p.Translation(other); t != nil {
 			a.URL, a.IsTranslation = t.URL, true
-			d.Translations = append(d.Translations, Alternate{Lang: other, Name: a.Name, URL: t.URL, Abs: s.Config.AbsURL(t.URL), IsTranslation: true})
+			d.Translations = append(d.Translations, Alternate{Lang: other, Name: a.Name, URL: t.URL, Abs: u.Abs(t.URL), IsTranslation: true})
 		} else if sec := s.Section(other, p.Section); p.Section != "" && sec != nil {
 			a.URL = sec.URL
 		} else {
-			a.URL = "/" + other + "/"
+			a.URL = u.Home(other)
 		}
-		a.Abs = s.Config.AbsURL(a.URL)
+		a.Abs = u.Abs(a.URL)
 		d.Alternates = append(d.Alternates, a)
 	}
 	if len(d.Translations) > 0 {
 		d.Translations = append([]Alternate{{Lang: p.Lang, Name: d.Locale.LanguageName(p.Lang), URL: p.URL, Abs: d.Canonical, IsTranslation: true}}, d.Translations...)
 	}
-	if p.Kind != site.KindHome {
-		if p.Section != "" && p.Kind != site.KindSection {
-			if sec := s.Section(p.Lang, p.Section); sec != nil {
-				d.Breadcrumbs = append(d.Breadcrumbs, Crumb{Title: sec.Title(), URL: sec.URL})
-			}
-		}
-		d.Breadcrumbs = append(d.Breadcrumbs, Crumb{Title: p.Title(), URL: p.URL, Current: true})
-	} else {
+}
+
+// pageCrumbs sets the breadcrumb trail of p: home, its section, itself;
+// none on a home page.
+func pageCrumbs(s *site.Site, p *site.Page, d *Data) {
+	if p.Kind == site.KindHome {
 		d.Breadcrumbs = nil
+		return
 	}
-	if p.Kind != site.KindSection {
-		return []*Data{d}
+	if p.Section != "" && p.Kind != site.KindSection {
+		if sec := s.Section(p.Lang, p.Section); sec != nil {
+			d.Breadcrumbs = append(d.Breadcrumbs, Crumb{Title: sec.Title(), URL: sec.URL})
+		}
 	}
-	if views := e.scholarlyViews(s, d, p); views != nil {
-		return views
-	}
+	d.Breadcrumbs = append(d.Breadcrumbs, Crumb{Title: p.Title(), URL: p.URL, Current: true})
+}
+
+// listData fills in the pages a section page p lists: the missions
+// upcoming and past, or the others paginated, a Data per page.
+func listData(s *site.Site, p *site.Page, d *Data) []*Data {
 	children := sortChildren(s, d.Locale, p.Section, s.PagesOf(p.Lang, p.Section))
 	if p.Section == "missions" {
 		for _, c := range children {
@@ -380,12 +364,8 @@ func (e *Engine) pageData(s *site.Site, p *site.Page, opts Options) []*Data {
 		return []*Data{d}
 	}
 	total := (len(children) + per - 1) / per
-	pageURL := func(n int) string {
-		if n == 1 {
-			return p.URL
-		}
-		return p.URL + "page/" + strconv.Itoa(n) + "/"
-	}
+	u := s.Config.URLs()
+	pageURL := func(n int) string { return u.Paged(p.URL, n) }
 	var out []*Data
 	for n := 1; n <= total; n++ {
 		dn := d
@@ -393,7 +373,7 @@ func (e *Engine) pageData(s *site.Site, p *site.Page, opts Options) []*Data {
 			cp := *d
 			dn = &cp
 			dn.URL = pageURL(n)
-			dn.Canonical = s.Config.AbsURL(dn.URL)
+			dn.Canonical = u.Abs(dn.URL)
 		}
 		dn.Children = children[(n-1)*per : min(n*per, len(children))]
 		pg := &Pager{Number: n, Total: total}
@@ -482,7 +462,7 @@ func menu(s *site.Site, lang, current string) []MenuItem {
 			}
 		}
 		it.Current = it.URL == current
-		it.Ancestor = !it.Current && it.URL != "/"+lang+"/" && strings.HasPrefix(current, it.URL)
+		it.Ancestor = !it.Current && it.URL != s.Config.URLs().Home(lang) && strings.HasPrefix(current, it.URL)
 		items = append(items, it)
 	}
 	return items

@@ -7,7 +7,6 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"consort/internal/feeds"
 	"consort/internal/site"
 
 	"golang.org/x/text/language"
@@ -87,11 +86,11 @@ type FeedLink struct{ Type, Title, URL string }
 // for feed readers and calendar apps to discover.
 func (d *Data) Feeds() []FeedLink {
 	var out []FeedLink
-	if u := feeds.AtomURL(d.Site, d.Lang); u != "" {
-		out = append(out, FeedLink{"application/atom+xml", d.sectionTitle("news"), u})
+	if d.Site.HasNewsFeed(d.Lang) {
+		out = append(out, FeedLink{"application/atom+xml", d.sectionTitle("news"), d.URLs().Atom(d.Lang)})
 	}
-	if u := feeds.CalendarURL(d.Site, d.Lang); u != "" {
-		out = append(out, FeedLink{"text/calendar", d.sectionTitle("missions"), u})
+	if d.Site.HasCalendar(d.Lang) {
+		out = append(out, FeedLink{"text/calendar", d.sectionTitle("missions"), d.URLs().Calendar(d.Lang)})
 	}
 	return out
 }
@@ -105,7 +104,12 @@ func (d *Data) sectionTitle(section string) string {
 
 // CalendarFile is the URL of a mission's own .ics file, or "" when the
 // mission has no dates yet.
-func (d *Data) CalendarFile(p *site.Page) string { return feeds.MissionICSURL(d.Site, p) }
+func (d *Data) CalendarFile(p *site.Page) string {
+	if !p.HasCalendar() {
+		return ""
+	}
+	return d.URLs().MissionCalendar(p.Lang, p.Slug)
+}
 
 // JSONLD returns the page's structured data (schema.org, as JSON-LD) for
 // a <script type="application/ld+json">: a @graph with the page (WebPage,
@@ -120,18 +124,18 @@ func (d *Data) JSONLD() template.JS {
 	if d.Kind == "404" {
 		return ""
 	}
-	cfg := d.Site.Config
-	consortium := ld{"@type": "Organization", "@id": cfg.AbsURL("/") + "#organization", "name": d.SiteTitle, "url": cfg.AbsURL("/")}
+	root := d.Abs(d.URLs().Root())
+	consortium := ld{"@type": "Organization", "@id": root + "#organization", "name": d.SiteTitle, "url": root}
 	var graph []ld
 	page := ld{"@type": "WebPage", "@id": d.Canonical, "url": d.Canonical, "name": d.Title, "inLanguage": d.Lang,
-		"isPartOf": ref(cfg.AbsURL("/") + "#website")}
+		"isPartOf": ref(root + "#website")}
 	if d.Description != "" {
 		page["description"] = d.Description
 	}
 	p := d.Page
-	if (p == nil && d.URL == "/") || (p != nil && p.Kind == site.KindHome) { // the root chooser and the homes
+	if (p == nil && d.URL == d.URLs().Root()) || (p != nil && p.Kind == site.KindHome) { // the root chooser and the homes
 		graph = append(graph,
-			ld{"@type": "WebSite", "@id": cfg.AbsURL("/") + "#website", "url": d.Abs(d.Home), "name": d.SiteTitle, "inLanguage": d.Lang, "publisher": consortium})
+			ld{"@type": "WebSite", "@id": root + "#website", "url": d.Abs(d.Home), "name": d.SiteTitle, "inLanguage": d.Lang, "publisher": consortium})
 	}
 	if p != nil {
 		if p.IsList() && p.Kind != site.KindHome {
@@ -235,7 +239,7 @@ func (d *Data) organization(p *site.Page) ld {
 		if c.ShortName != "" {
 			o["alternateName"] = c.ShortName
 		}
-		o["memberOf"] = ref(d.Site.Config.AbsURL("/") + "#organization")
+		o["memberOf"] = ref(d.Abs(d.URLs().Root()) + "#organization")
 	}
 	if c := p.Partner(); c != nil {
 		country, region, city, website, logo, loc = c.Country, c.Region, c.City, c.Website, c.Logo, c.Location

@@ -1,6 +1,7 @@
 package serve
 
 import (
+	"context"
 	"fmt"
 	"net/http"
 	"os"
@@ -12,7 +13,6 @@ import (
 
 	"consort/internal/build"
 	"consort/internal/corpus"
-	"consort/internal/publish"
 )
 
 // BenchmarkReload measures, on generated bilingual sites of 1,000 and
@@ -24,8 +24,8 @@ import (
 //     catalogue and the feeds show it);
 //   - template: the footer template edited (every page again);
 //
-// and, after each template edit, a cold build (build.Build and
-// publish.Minify, what consort build does before writing), for the ratio
+// and, after each template edit, a cold build (build.Build
+// into memory, what consort build does but writing), for the ratio
 // of a full rebuild to a cold build on the same machine at the same time. Each reports its median and
 // 90th percentile in ms; run with -benchtime 15x for 15 edits each:
 //
@@ -108,17 +108,13 @@ func BenchmarkReload(b *testing.B) {
 }
 
 // coldBuild times what consort build does before writing: build.Build
-// and publish.Minify, of the same site and with the same options as the
+// into memory, of the same site and with the same options as the
 // preview (drafts shown).
 func coldBuild(b *testing.B, dir string, opts build.Options) time.Duration {
 	b.Helper()
 	opts.Source, opts.Preview = os.DirFS(dir), true
 	t0 := time.Now()
-	res, err := build.Build(opts)
-	if err != nil {
-		b.Fatal(err)
-	}
-	if _, err := publish.Minify(res.Files); err != nil {
+	if _, err := build.Build(context.Background(), opts, &build.Files{}); err != nil {
 		b.Fatal(err)
 	}
 	return time.Since(t0)

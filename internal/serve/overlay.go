@@ -11,7 +11,6 @@ import (
 	"strings"
 	"time"
 
-	"consort/internal/render"
 	"consort/internal/scaffold"
 	"consort/internal/site"
 
@@ -192,7 +191,7 @@ func (s *server) pageAt(st *state, urlPath string) *site.Page {
 	if st.pages == nil {
 		st.pages = make(map[string]*site.Page, len(st.site.Pages))
 		for _, p := range st.site.Pages {
-			st.pages[render.FilePath(p.URL)] = p
+			st.pages[st.site.Config.URLs().File(p.URL)] = p
 		}
 	}
 	name := strings.TrimPrefix(urlPath, "/")

@@ -36,8 +36,6 @@ import (
 	"time"
 
 	"consort/internal/build"
-	"consort/internal/output"
-	"consort/internal/publish"
 	"consort/internal/site"
 )
 
@@ -214,10 +212,6 @@ func (s *server) rebuild(changed []string) {
 		fmt.Fprintf(s.log, "consort: reading the site: %v\n", err)
 	}
 	u, err := s.builder.Rebuild(changed)
-	var published []output.File
-	if err == nil {
-		published, err = minifyChanged(u)
-	}
 	s.mu.Lock()
 	prev := s.st
 	if err == nil && prev.problems == nil && prev.site != nil && len(u.Changed)+len(u.Removed) == 0 {
@@ -234,7 +228,7 @@ func (s *server) rebuild(changed []string) {
 			st.langs = configLangs(s.src)
 		}
 	} else {
-		for _, f := range published {
+		for _, f := range u.Published {
 			s.files[f.Path] = f.Data
 		}
 		for _, p := range u.Removed {
@@ -272,20 +266,6 @@ func (s *server) rebuild(changed []string) {
 		what = fmt.Sprintf("all %d pages rendered", u.Rendered)
 	}
 	fmt.Fprintf(s.log, "consort: built in %s: %s, %d %s changed\n", took, what, len(u.Changed)+len(u.Removed), plural(len(u.Changed)+len(u.Removed), "file", "files"))
-}
-
-// minifyChanged returns the files of u that changed, minified as
-// `consort build` publishes them.
-func minifyChanged(u *build.Update) ([]output.File, error) {
-	changed := make([]output.File, 0, len(u.Changed))
-	i := 0
-	for _, p := range u.Changed { // both sorted by path
-		for u.Files[i].Path != p {
-			i++
-		}
-		changed = append(changed, u.Files[i])
-	}
-	return publish.Minify(changed)
 }
 
 // cssOnly reports whether every changed path is a stylesheet in static/

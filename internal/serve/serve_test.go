@@ -19,7 +19,6 @@ import (
 	"time"
 
 	"consort/internal/build"
-	"consort/internal/publish"
 	"consort/internal/site"
 	"consort/static"
 	"consort/templates"
@@ -424,15 +423,12 @@ func TestServesWhatBuildPublishes(t *testing.T) {
 	opts.Source, opts.Preview = os.DirFS(dir), true
 	// Built before the server starts: goldmark's parser.NewContextKey is
 	// not safe for concurrent use, and markdown.New calls it.
-	res, err := build.Build(opts)
-	if err != nil {
+	var built build.Files
+	if _, err := build.Build(context.Background(), opts, &built); err != nil {
 		t.Fatal(err)
 	}
 	ts := start(t, dir, Options{})
-	files, err := publish.Minify(res.Files)
-	if err != nil {
-		t.Fatal(err)
-	}
+	files := built.Sorted()
 	for _, f := range files {
 		if bytes.Contains(f.Data, []byte("consort-preview")) || bytes.Contains(f.Data, []byte("__consort")) {
 			t.Errorf("build output %s: got the preview's HTML; want it only in served pages", f.Path)

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"unicode"
 
+	"consort/internal/urls"
+
 	"golang.org/x/text/unicode/norm"
 	"gopkg.in/yaml.v3"
 )
@@ -29,6 +31,7 @@ type Config struct {
 	Accessibility Accessibility `yaml:"accessibility"`
 
 	lines map[string]int // field -> line in site.yaml, for messages made after parsing
+	urls  *urls.Site     // made from the above by setURLs
 }
 
 // Line returns the line of a field of site.yaml ("accessibility.reviewed"),
@@ -140,11 +143,23 @@ func (c *Config) LangCodes() []string {
 func (c *Config) DefaultLang() string { return c.Languages[0].Code }
 
 // SectionSlug returns the URL slug of a section in lang.
-func (c *Config) SectionSlug(section, lang string) string {
-	if s := c.Sections[section][lang]; s != "" {
-		return s
+func (c *Config) SectionSlug(section, lang string) string { return c.URLs().SectionSlug(section, lang) }
+
+// URLs returns where the outputs of the site live (see internal/urls):
+// every address of the site comes from it.
+func (c *Config) URLs() *urls.Site {
+	if c.urls == nil { // a Config not read by parseConfig (tests)
+		return newURLs(c)
 	}
-	return section
+	return c.urls
+}
+
+// setURLs makes the URLs of the configuration as it is now; Load calls
+// it again when a --base-url overrides site.yaml's.
+func (c *Config) setURLs() { c.urls = newURLs(c) }
+
+func newURLs(c *Config) *urls.Site {
+	return urls.New(urls.Config{BaseURL: c.BaseURL, Sections: c.Sections, FacetSlugs: c.Catalogue.Slugs, Facets: c.Catalogue.Facets})
 }
 
 // CheckBaseURL reports whether s can be a site's base URL: an http or
@@ -178,10 +193,8 @@ func lastSegment(p string) string {
 	return seg
 }
 
-// AbsURL joins the base URL and a site path ("/en/about/").
-func (c *Config) AbsURL(p string) string {
-	return strings.TrimSuffix(c.BaseURL, "/") + p
-}
+// AbsURL returns the absolute URL of a URL of the site ("/en/about/").
+func (c *Config) AbsURL(p string) string { return c.URLs().Abs(p) }
 
 // ParseConfig reads content/site.yaml on its own, for tools that need the
 // languages and vocabularies of a site whose content may not load. The
@@ -297,6 +310,7 @@ func parseConfig(data []byte, file string) (*Config, Problems) {
 	checkFunding(&c.Funding, c.LangCodes(), failed, addSev)
 	checkAccessibility(&c.Accessibility, c.LangCodes(), failed, addSev)
 	c.lines = d.lines
+	c.setURLs()
 	return c, ps
 }
 

@@ -105,6 +105,7 @@ func Load(fsys fs.FS, opts Options) (*Site, error) {
 	}
 	if opts.BaseURL != "" {
 		cfg.BaseURL = strings.TrimSuffix(opts.BaseURL, "/") + "/"
+		cfg.setURLs()
 	}
 	checkReview(&cfg.Accessibility, opts.Clock, func(field string, sev Severity, format string, args ...any) {
 		problems = append(problems, Problem{File: ConfigFile, Line: cfg.Line(field), Field: field, Msg: fmt.Sprintf(format, args...), Severity: sev})
@@ -583,17 +584,17 @@ func classify(rel string) (Kind, string, string) {
 }
 
 func (l *loader) pageURL(p *Page, dir string) string {
-	lang := "/" + p.Lang + "/"
+	u := l.cfg.URLs()
 	switch p.Kind {
 	case KindHome:
-		return lang
+		return u.Home(p.Lang)
 	case KindSection:
-		return lang + l.cfg.SectionSlug(p.Section, p.Lang) + "/"
+		return u.Section(p.Lang, p.Section)
 	}
 	if p.Section != "" {
-		return lang + l.cfg.SectionSlug(p.Section, p.Lang) + "/" + p.Slug + "/"
+		return u.Member(p.Lang, p.Section, p.Slug)
 	}
-	prefix := lang
+	var slugs []string
 	if dir != "." {
 		for _, seg := range strings.Split(dir, "/") {
 			slug := Slugify(seg)
@@ -602,13 +603,13 @@ func (l *loader) pageURL(p *Page, dir string) string {
 				l.add(Problem{File: p.File, Msg: fmt.Sprintf("the folder name %q cannot be used in a URL; rename the folder with letters or digits", seg)})
 				slug = "-"
 			}
-			prefix += slug + "/"
+			slugs = append(slugs, slug)
 		}
 	}
-	if p.Name == "index" && p.Front().Slug == "" {
-		return prefix
+	if p.Name != "index" || p.Front().Slug != "" {
+		slugs = append(slugs, p.Slug)
 	}
-	return prefix + p.Slug + "/"
+	return u.Page(p.Lang, slugs...)
 }
 
 // exclusion says why a page is left out of the site, or "".
@@ -649,7 +650,7 @@ func (l *loader) synthesize(pages []*Page) []*Page {
 		if !have[lang+"/"] {
 			p := &Page{Kind: KindHome, Lang: lang, File: "content/" + lang + "/index.md", Rel: "index.md", Name: "index", Synthetic: true,
 				Params: &PageParams{Front: Front{Title: l.cfg.Title[lang], Summary: l.cfg.Description[lang]}}}
-			p.URL, p.Key = "/"+lang+"/", p.Rel
+			p.URL, p.Key = l.cfg.URLs().Home(lang), p.Rel
 			out = append(out, p)
 		}
 		for _, sec := range sortedKeys(needSection) {
@@ -659,7 +660,7 @@ func (l *loader) synthesize(pages []*Page) []*Page {
 			slug := l.cfg.SectionSlug(sec, lang)
 			p := &Page{Kind: KindSection, Lang: lang, Section: sec, File: "content/" + lang + "/" + sec + "/index.md", Rel: sec + "/index.md", Name: "index", Slug: slug, Synthetic: true,
 				Params: &PageParams{Front: Front{Title: strings.ToUpper(slug[:1]) + slug[1:]}}}
-			p.URL, p.Key = "/"+lang+"/"+slug+"/", p.Rel
+			p.URL, p.Key = l.cfg.URLs().Section(lang, sec), p.Rel
 			out = append(out, p)
 		}
 	}

@@ -1,14 +1,43 @@
-package publish
+// Package minify shrinks the files of a built site whose format it knows,
+// keeping what they mean. internal/build is its one user in consort: it
+// minifies every file before handing it to its sink, so that the bytes a
+// build publishes, previews and checks are the same.
+//
+// Files chooses a minifier (github.com/tdewolff/minify/v2) by the file's
+// extension:
+//
+//	.html .htm                      HTML
+//	.css                            CSS
+//	.js .mjs                        JavaScript
+//	.json .jsonld .webmanifest      JSON (so also .schema.json)
+//	.svg                            SVG
+//	.xml .rss .atom                 XML
+//
+// Every other file, among them .ics, .txt and .csv, is returned unchanged.
+// The HTML minifier keeps what a page means: the document tags (<html lang>,
+// <head>, <body>), end tags, quotes where an attribute value needs them,
+// conditional and other special comments, and the whitespace inside <pre> and
+// <textarea>. Scripts inside a page are minified by their type: JavaScript,
+// and JSON for application/ld+json, application/json and importmap, so JSON-LD
+// stays valid JSON; a script of any other type is left as it is.
+//
+// Files minifies in parallel (runtime.GOMAXPROCS workers) and stops at the
+// next file when its context is cancelled; the result is in the order given
+// and does not depend on scheduling. A file the minifier cannot parse is an
+// error that names it ("en/index.html: minify: ..."); every such file is
+// reported, in the order given. The CSS minifier is lenient: CSS it does not
+// understand is copied, not rejected. A file marked output.File.Minified is
+// left as it is.
+package minify
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io"
 	"maps"
 	"runtime"
-	"sync"
-	"sync/atomic"
 
 	"github.com/tdewolff/minify/v2"
 	"github.com/tdewolff/minify/v2/css"
@@ -17,6 +46,8 @@ import (
 	"github.com/tdewolff/minify/v2/json"
 	"github.com/tdewolff/minify/v2/svg"
 	"github.com/tdewolff/minify/v2/xml"
+
+	"golang.org/x/sync/errgroup"
 
 	"consort/internal/output"
 )
@@ -54,7 +85,7 @@ var mediaByExt = map[string]string{
 	".atom":        mediaXML,
 }
 
-// newMinifier returns the minifier set Minify uses. It is safe for
+// newMinifier returns the minifier set a Minifier uses. It is safe for
 // concurrent use once built.
 func newMinifier() *minify.M {
 	m := minify.New()
@@ -104,7 +135,7 @@ func newMinifier() *minify.M {
 	return m
 }
 
-// Minify returns files with HTML, CSS, JavaScript, JSON, SVG and XML
+// Files returns files with HTML, CSS, JavaScript, JSON, SVG and XML
 // minified, chosen by extension; other files are returned unchanged (their
 // Data is shared with the input). The input is not modified. The result has
 // the same order as files. Files are minified in parallel across
@@ -112,45 +143,45 @@ func newMinifier() *minify.M {
 //
 // A file that cannot be minified is an error that names it:
 // "en/index.html: minify: <reason>". All such files are reported, in the
-// order given, and no files are returned.
-func Minify(files []output.File) ([]output.File, error) {
+// order given, and no files are returned. When ctx is cancelled, Files
+// minifies no further file and returns ctx's error.
+func Files(ctx context.Context, files []output.File) ([]output.File, error) {
 	out := make([]output.File, len(files))
 	copy(out, files)
 	errs := make([]error, len(files))
-	m := NewMinifier()
-
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	workers := min(runtime.GOMAXPROCS(0), len(files))
-	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for {
-				i := int(next.Add(1)) - 1
-				if i >= len(files) {
-					return
-				}
-				out[i], errs[i] = m.File(files[i])
+	m := New()
+	g := new(errgroup.Group)
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for i, f := range files {
+		if ctx.Err() != nil {
+			break
+		}
+		g.Go(func() error {
+			if ctx.Err() == nil {
+				out[i], errs[i] = m.File(f)
 			}
-		}()
+			return nil
+		})
 	}
-	wg.Wait()
+	g.Wait()
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
 	return out, nil
 }
 
-// A Minifier minifies one file at a time, as Minify does, for a build
-// that writes its pages as it makes them. It is safe for concurrent use.
+// A Minifier minifies one file at a time, as Files does, for a build
+// that hands its pages on as it makes them. It is safe for concurrent use.
 type Minifier struct{ m *minify.M }
 
-// NewMinifier returns a Minifier.
-func NewMinifier() *Minifier { return &Minifier{newMinifier()} }
+// New returns a Minifier.
+func New() *Minifier { return &Minifier{newMinifier()} }
 
 // File returns f minified, or f itself when its extension is not one
-// Minify knows or it is minified already. f.Data is not modified.
+// Files knows or it is minified already (f.Minified). f.Data is not modified.
 func (mz *Minifier) File(f output.File) (output.File, error) {
 	// The parsers rewrite their input in place (whitespace, entities),
 	// so give them a copy: the caller's Data must stay as it was.

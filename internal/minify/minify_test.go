@@ -1,7 +1,8 @@
-package publish
+package minify
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"fmt"
 	"regexp"
@@ -167,7 +168,7 @@ func TestMinifyByType(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, err := Minify([]output.File{{Path: tt.path, Data: []byte(tt.in)}})
+			got, err := Files(context.Background(), []output.File{{Path: tt.path, Data: []byte(tt.in)}})
 			if err != nil {
 				t.Fatalf("got error %v; want none", err)
 			}
@@ -224,7 +225,7 @@ func TestMinifyErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, err := Minify(tt.files)
+			got, err := Files(context.Background(), tt.files)
 			if err == nil {
 				t.Fatalf("got %v and no error; want an error", got)
 			}
@@ -256,11 +257,11 @@ func TestMinifyKeepsOrderAndInput(t *testing.T) {
 	for i, f := range files {
 		before[i] = bytes.Clone(f.Data)
 	}
-	first, err := Minify(files)
+	first, err := Files(context.Background(), files)
 	if err != nil {
 		t.Fatalf("got error %v; want none", err)
 	}
-	second, err := Minify(files)
+	second, err := Files(context.Background(), files)
 	if err != nil {
 		t.Fatalf("got error %v; want none", err)
 	}
@@ -278,7 +279,7 @@ func TestMinifyKeepsOrderAndInput(t *testing.T) {
 	if want := "<p>page 7</p>"; string(first[14].Data) != want {
 		t.Errorf("got %q; want %q", first[14].Data, want)
 	}
-	if got, err := Minify(nil); err != nil || len(got) != 0 {
+	if got, err := Files(context.Background(), nil); err != nil || len(got) != 0 {
 		t.Errorf("got %v, %v for no files; want none and no error", got, err)
 	}
 }
@@ -355,7 +356,7 @@ func BenchmarkMinify(b *testing.B) {
 	b.SetBytes(int64(len(page)))
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := Minify(files); err != nil {
+		if _, err := Files(context.Background(), files); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -371,7 +372,7 @@ func BenchmarkMinifySite(b *testing.B) {
 	}
 	b.SetBytes(int64(len(page) * len(files)))
 	for b.Loop() {
-		if _, err := Minify(files); err != nil {
+		if _, err := Files(context.Background(), files); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -385,7 +386,7 @@ func TestMinifyLeavesMinifiedFiles(t *testing.T) {
 		{Path: "js/a.js", Data: []byte("function f(longName){return longName+1}"), Minified: true},
 		{Path: "js/b.js", Data: []byte("function f(longName){return longName+1}")},
 	}
-	out, err := Minify(in)
+	out, err := Files(context.Background(), in)
 	if err != nil {
 		t.Fatal(err)
 	}

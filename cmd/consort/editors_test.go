@@ -56,8 +56,8 @@ content/fr/partners/acme-bio.md:13: warning[stale-translation]: (draft) translat
 	if code != 1 || problems != want {
 		t.Errorf("check: exit %d; want 1\ngot:\n%s\nwant:\n%s\nstderr: %s", code, problems, want, errs)
 	}
-	if !strings.HasSuffix(out, "\n7 errors, 3 warnings in 25 pages (en 12, fr 13; 2 drafts)\n") {
-		t.Errorf("check: summary of\n%s\nwant 7 errors, 3 warnings in 25 pages (en 12, fr 13; 2 drafts)", out)
+	if !strings.HasSuffix(out, "\n7 errors, 3 warnings in 27 pages (en 13, fr 14; 2 drafts)\n") {
+		t.Errorf("check: summary of\n%s\nwant 7 errors, 3 warnings in 27 pages (en 13, fr 14; 2 drafts)", out)
 	}
 
 	// --published checks what consort build publishes: the draft's

@@ -29,7 +29,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"sync"
 
 	"consort/internal/output"
 	"consort/internal/site"
@@ -37,6 +36,7 @@ import (
 	"golang.org/x/image/draw"
 	_ "golang.org/x/image/webp" // WebP sizes; WebP is not re-encoded
 	"golang.org/x/net/html"
+	"golang.org/x/sync/errgroup"
 )
 
 // DefaultWidths are the widths, in pixels, images are resized to.
@@ -106,9 +106,15 @@ func Process(s *site.Site, files []output.File, opts Options) ([]output.File, er
 	for _, n := range names {
 		infos[n] = &info{}
 	}
-	parallel(len(names), func(i int) {
-		made[i] = resize(names[i], byPath[names[i]], opts.Widths, infos[names[i]])
-	})
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for i, n := range names {
+		g.Go(func() error {
+			made[i] = resize(n, byPath[n], opts.Widths, infos[n])
+			return nil
+		})
+	}
+	g.Wait()
 	var problems site.Problems
 	for _, n := range names {
 		if err := infos[n].err; err != nil {
@@ -120,12 +126,16 @@ func Process(s *site.Site, files []output.File, opts Options) ([]output.File, er
 	}
 
 	out := make([]output.File, len(files))
-	parallel(len(files), func(i int) {
-		out[i] = files[i]
-		if len(infos) > 0 && files[i].Ext() == ".html" && hasImg(files[i].Data) {
-			out[i].Data = rewrite(files[i].Data, infos, opts.Sizes)
-		}
-	})
+	for i, f := range files {
+		g.Go(func() error {
+			out[i] = f
+			if len(infos) > 0 && f.Ext() == ".html" && hasImg(f.Data) {
+				out[i].Data = rewrite(f.Data, infos, opts.Sizes)
+			}
+			return nil
+		})
+	}
+	g.Wait()
 	for _, m := range made {
 		out = append(out, m...)
 	}
@@ -408,18 +418,4 @@ func rewrite(page []byte, infos map[string]*info, sizes string) []byte {
 		return page
 	}
 	return out.Bytes()
-}
-
-// parallel runs f(0..n-1), as many at once as there are cores.
-func parallel(n int, f func(i int)) {
-	var wg sync.WaitGroup
-	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
-	for i := range n {
-		sem <- struct{}{}
-		wg.Go(func() {
-			defer func() { <-sem }()
-			f(i)
-		})
-	}
-	wg.Wait()
 }

@@ -23,6 +23,7 @@ import (
 
 	"github.com/BurntSushi/toml"
 	"github.com/adrg/frontmatter"
+	"golang.org/x/sync/errgroup"
 	"golang.org/x/text/unicode/norm"
 	"gopkg.in/yaml.v3"
 )
@@ -144,7 +145,15 @@ func (l *loader) load() *Site {
 	s := &Site{Config: l.cfg, Clock: l.opts.Clock, Excluded: map[string]string{}, byFile: map[string]*Page{}, byName: map[string]*Page{}, bySection: map[string][]*Page{}}
 	files := l.listFiles()
 	pages := make([]*Page, len(files))
-	parallel(len(files), func(i int) { pages[i] = l.parseFile(files[i]) })
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for i, f := range files {
+		g.Go(func() error {
+			pages[i] = l.parseFile(f)
+			return nil
+		})
+	}
+	g.Wait()
 
 	for _, p := range pages {
 		if p == nil {
@@ -788,20 +797,25 @@ func menuURL(u string) bool {
 // files into page URLs.
 func (l *loader) renderMarkdown(s *Site) {
 	conv := markdown.New(markdown.Options{UnsafeHTML: l.cfg.Markdown.UnsafeHTML})
-	parallel(len(s.Pages), func(i int) {
-		p := s.Pages[i]
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for _, p := range s.Pages {
 		if p.Synthetic {
-			return
+			continue
 		}
-		res := l.opts.Cache.convert(conv, s, p, l.configSum)
-		p.HTML, p.Headings, p.Links, p.Images = res.HTML, res.Headings, res.Links, res.Images
-		if l.opts.DropSource && l.opts.Cache == nil {
-			p.Body = nil
-		}
-		for _, pr := range res.Problems {
-			l.add(Problem{File: p.File, Line: pr.Line, Msg: pr.Msg})
-		}
-	})
+		g.Go(func() error {
+			res := l.opts.Cache.convert(conv, s, p, l.configSum)
+			p.HTML, p.Headings, p.Links, p.Images = res.HTML, res.Headings, res.Links, res.Images
+			if l.opts.DropSource && l.opts.Cache == nil {
+				p.Body = nil
+			}
+			for _, pr := range res.Problems {
+				l.add(Problem{File: p.File, Line: pr.Line, Msg: pr.Msg})
+			}
+			return nil
+		})
+	}
+	g.Wait()
 }
 
 // resolveLink maps a relative link to a .md file, written in page p, to
@@ -828,30 +842,6 @@ func (s *Site) resolveLink(p *Page, dest string) (string, error) {
 		return t.URL + "#" + frag, nil
 	}
 	return t.URL, nil
-}
-
-// parallel runs f(0..n-1) on all cores.
-func parallel(n int, f func(i int)) {
-	workers := runtime.GOMAXPROCS(0)
-	if workers > n {
-		workers = n
-	}
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				f(i)
-			}
-		}()
-	}
-	for i := 0; i < n; i++ {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
 }
 
 // plainTOML turns TOML's date types into the strings YAML content uses.

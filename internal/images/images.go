@@ -39,8 +39,8 @@ import (
 	"golang.org/x/sync/errgroup"
 )
 
-// DefaultWidths are the widths, in pixels, images are resized to.
-var DefaultWidths = []int{320, 640, 960, 1280, 1920}
+// defaultWidths are the widths, in pixels, images are resized to.
+var defaultWidths = []int{320, 640, 960, 1280, 1920}
 
 // DefaultSizes is the sizes attribute of an image without a width of its
 // own: the width of the text column (.prose, 46rem) or of the screen.
@@ -51,7 +51,7 @@ const JPEGQuality = 82
 
 // Options tune Process.
 type Options struct {
-	Widths []int  // nil: DefaultWidths
+	Widths []int  // nil: 320, 640, 960, 1280 and 1920
 	Sizes  string // "": DefaultSizes
 }
 
@@ -72,7 +72,7 @@ type variant struct {
 // pages rewritten and the resized copies added, sorted by path.
 func Process(s *site.Site, files []output.File, opts Options) ([]output.File, error) {
 	if opts.Widths == nil {
-		opts.Widths = DefaultWidths
+		opts.Widths = defaultWidths
 	}
 	if opts.Sizes == "" {
 		opts.Sizes = DefaultSizes

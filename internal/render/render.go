@@ -28,8 +28,11 @@ import (
 	"consort/internal/site"
 )
 
-// Layouts are the template files besides base.html and partials/.
-var Layouts = []string{"home", "list", "page", "cluster", "partner", "mission", "interview", "news", "404", "language"}
+// Layouts returns the names of the template files every theme has
+// besides base.html and partials/ (home is home.html).
+func Layouts() []string {
+	return []string{"home", "list", "page", "cluster", "partner", "mission", "interview", "news", "404", "language"}
+}
 
 // Engine holds parsed templates and UI strings.
 type Engine struct {
@@ -71,7 +74,7 @@ func New(fsys fs.FS, langs []string) (*Engine, error) {
 		}
 	}
 	e := &Engine{layouts: map[string]*template.Template{}, Bundle: bundle, atlas: geomap.New()}
-	names := append([]string{}, Layouts...)
+	names := Layouts()
 	for _, extra := range []string{"catalogue", "facet"} {
 		if _, err := fs.Stat(fsys, extra+".html"); err == nil {
 			names = append(names, extra)

@@ -27,6 +27,7 @@ import (
 	"github.com/adrg/frontmatter"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/extension"
+	"golang.org/x/sync/errgroup"
 )
 
 var page = template.Must(template.New("page").Parse(`<!DOCTYPE html>
@@ -61,23 +62,21 @@ func run(args []string, stderr io.Writer) error {
 	}
 	md := goldmark.New(goldmark.WithExtensions(extension.GFM))
 	errs := make([]error, len(files))
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for range runtime.GOMAXPROCS(0) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			var buf, html bytes.Buffer
-			for i := range next {
-				errs[i] = convert(md, *source, *out, files[i], &buf, &html)
-			}
-		}()
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	// Each running conversion takes two buffers and gives them back, so
+	// that there are about as many buffers as cores, as with one pair
+	// per worker.
+	buffers := sync.Pool{New: func() any { return new([2]bytes.Buffer) }}
+	for i, f := range files {
+		g.Go(func() error {
+			b := buffers.Get().(*[2]bytes.Buffer)
+			errs[i] = convert(md, *source, *out, f, &b[0], &b[1])
+			buffers.Put(b)
+			return nil
+		})
 	}
-	for i := range files {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	g.Wait()
 	return errors.Join(errs...)
 }
 

@@ -1,7 +1,3 @@
-// Command consort builds the bilingual website of a multi-partner
-// consortium from Markdown in content/, templates/ and static/.
-//
-// Run `consort help` for the commands.
 package main
 
 import (
@@ -37,7 +33,7 @@ func commands() []command {
 		{"new", "start a page, a translation or a whole site", runNew},
 		{"serve", "preview the site in a browser, rebuilt on every change", runServe},
 		{"version", "print consort's version", runVersion},
-		{"help", "explain a command", nil},
+		{"help", "explain a command or a help topic", nil},
 	}
 }
 
@@ -51,19 +47,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	name, rest := args[0], args[1:]
 	switch name {
 	case "help", "-h", "-help", "--help":
-		if len(rest) == 0 {
-			printUsage(stdout)
-			return nil
-		}
-		for _, c := range commands() {
-			if c.name == rest[0] && c.run != nil {
-				if err := c.run(ctx, []string{"-h"}, stdout, stderr); !errors.Is(err, errHelpShown) {
-					return err
-				}
-				return nil
-			}
-		}
-		return usageError{fmt.Sprintf("unknown command %q; run `consort help`", rest[0])}
+		return runHelp(ctx, rest, stdout, stderr)
 	case "-version", "--version":
 		name = "version"
 	}
@@ -77,15 +61,6 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		}
 	}
 	return usageError{fmt.Sprintf("unknown command %q; run `consort help` for the list", name)}
-}
-
-func printUsage(w io.Writer) {
-	fmt.Fprintln(w, "consort builds a consortium's bilingual website from content/, templates/ and static/.")
-	fmt.Fprintln(w, "\nUsage: consort <command> [flags]\n\nCommands:")
-	for _, c := range commands() {
-		fmt.Fprintf(w, "  %-8s %s\n", c.name, c.summary)
-	}
-	fmt.Fprintln(w, "\nRun `consort help <command>` for a command's flags.")
 }
 
 // usageError is a mistake in the command line: exit status 2.

@@ -105,7 +105,7 @@ func runNew(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 		return nil
 	case len(pos) == 0:
 		fmt.Fprintln(stdout, "Kinds of page (consort new KIND \"Title\"):")
-		for _, k := range scaffold.Kinds {
+		for _, k := range scaffold.Kinds() {
 			fmt.Fprintf(stdout, "  %-10s %s\n", k, scaffold.KindDoc(k, "en"))
 		}
 		fmt.Fprintln(stdout, "\nAlso: consort new site DIR, consort new schemas, consort new --translate FILE --to LANG.")
@@ -124,7 +124,7 @@ func runNew(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	k, ok := scaffold.ParseKind(pos[0])
 	if !ok {
 		var names []string
-		for _, k := range scaffold.Kinds {
+		for _, k := range scaffold.Kinds() {
 			names = append(names, string(k))
 		}
 		return usageError{fmt.Sprintf("new: %q is not a kind of page; kinds are %s (run consort new to see what each is)", pos[0], strings.Join(names, ", "))}

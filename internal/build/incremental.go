@@ -715,7 +715,7 @@ func scanTheme(theme fs.FS) (themeInfo, error) {
 		return nil
 	})
 	if shared {
-		for _, l := range render.Layouts {
+		for _, l := range render.Layouts() {
 			info.wide[l] = true
 		}
 	}

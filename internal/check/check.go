@@ -282,7 +282,7 @@ func (c *checker) checkSchemas() {
 		return
 	}
 	want := scaffold.Schemas(c.s.Config)
-	for _, sf := range scaffold.SchemaFiles {
+	for _, sf := range scaffold.SchemaFiles() {
 		name := SchemaDir + "/" + sf.File
 		have, err := fs.ReadFile(c.opts.Source, name)
 		switch {

@@ -9,13 +9,13 @@ import (
 	"runtime"
 	"sort"
 	"strings"
-	"sync"
 
 	"consort/internal/images"
 	"consort/internal/site"
 
 	"github.com/tdewolff/parse/v2"
 	tdhtml "github.com/tdewolff/parse/v2/html"
+	"golang.org/x/sync/errgroup"
 )
 
 // doc is what the checks need from one built HTML file.
@@ -36,7 +36,11 @@ type ref struct {
 // goldmark: well-formed, but tokenized leniently anyway).
 func parseHTML(p string, data []byte) *doc {
 	d := &doc{path: p, ids: map[string]bool{}}
-	lx := tdhtml.NewLexer(parse.NewInputBytes(data))
+	// The full slice expression makes the lexer copy data to append the
+	// NUL it ends on: given spare capacity, it writes the NUL past the
+	// end instead, into memory another output may share (two files with
+	// one Data, as the race detector found), while others are parsed.
+	lx := tdhtml.NewLexer(parse.NewInputBytes(data[:len(data):len(data)]))
 	var tag string
 	attrs := map[string]string{}
 	flush := func() {
@@ -141,30 +145,65 @@ type origin struct {
 // images, finds the pages nothing leads to and the UI strings no language
 // defines.
 func (c *checker) checkOutputs() {
-	files := map[string]bool{}
+	out := c.parseOutputs()
+	lc := &linkCheck{
+		c:        c,
+		out:      out,
+		theme:    map[string]*themeIssue{},
+		reported: map[string]bool{},
+		links:    map[string][]string{},
+	}
+	lc.pageOf, lc.global = c.authored()
+	lc.base, _ = url.Parse(c.s.Config.BaseURL)
+	for _, d := range out.docs {
+		lc.checkDoc(d)
+	}
+	lc.reportTheme()
+	c.checkOrphans(out.byPath, lc.links)
+}
+
+// builtFiles is the built site as the checks see it.
+type builtFiles struct {
+	files  map[string]bool // every output path
+	docs   []*doc          // the HTML outputs, parsed, in output order
+	byPath map[string]*doc
+}
+
+// parseOutputs parses every HTML output, on every core.
+func (c *checker) parseOutputs() builtFiles {
+	out := builtFiles{files: map[string]bool{}, byPath: map[string]*doc{}}
 	var htmlFiles []int
 	for i, f := range c.res.Files {
-		files[f.Path] = true
+		out.files[f.Path] = true
 		if f.Ext() == ".html" {
 			htmlFiles = append(htmlFiles, i)
 		}
 	}
-	docs := make([]*doc, len(htmlFiles))
-	parallel(len(htmlFiles), func(i int) {
-		f := c.res.Files[htmlFiles[i]]
-		docs[i] = parseHTML(f.Path, f.Data)
-	})
-	byPath := map[string]*doc{}
-	for _, d := range docs {
-		byPath[d.path] = d
+	out.docs = make([]*doc, len(htmlFiles))
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for i, fi := range htmlFiles {
+		g.Go(func() error {
+			f := c.res.Files[fi]
+			out.docs[i] = parseHTML(f.Path, f.Data)
+			return nil
+		})
 	}
+	g.Wait()
+	for _, d := range out.docs {
+		out.byPath[d.path] = d
+	}
+	return out
+}
 
-	// Which page each output shows, and where authors wrote URLs. (A
-	// front matter image missing from static/ stops the build already,
-	// see internal/images; these origins name the field when a template
-	// shows the image somewhere else.)
-	pageOf := map[string]*site.Page{}
-	global := map[string]origin{} // href -> front matter field or menu entry
+// authored returns which page each output shows, and where authors wrote
+// the URLs that are not in a page's text: front matter fields and menu
+// entries, by URL. (A front matter image missing from static/ stops the
+// build already, see internal/images; these origins name the field when a
+// template shows the image somewhere else.)
+func (c *checker) authored() (pageOf map[string]*site.Page, global map[string]origin) {
+	pageOf = map[string]*site.Page{}
+	global = map[string]origin{}
 	c.origins = global
 	for _, p := range c.s.Pages {
 		pageOf[c.s.Config.URLs().File(p.URL)] = p
@@ -189,89 +228,111 @@ func (c *checker) checkOutputs() {
 			}
 		}
 	}
+	return pageOf, global
+}
 
-	type themeIssue struct {
-		code, msg string
-		pages     []string
-	}
-	theme := map[string]*themeIssue{}
-	reported := map[string]bool{} // origin + target: one problem per place an author wrote it
-	base, _ := url.Parse(c.s.Config.BaseURL)
-	reached := map[string]bool{}
-	links := map[string][]string{} // output -> outputs its <a> lead to
+// linkCheck checks the URLs of every built page and reports each problem
+// once per place an author wrote it, or once for the templates.
+type linkCheck struct {
+	c      *checker
+	out    builtFiles
+	pageOf map[string]*site.Page
+	global map[string]origin // URL -> front matter field or menu entry
+	base   *url.URL
 
-	for _, d := range docs {
-		p := c.pageFor(d.path, pageOf)
-		var body map[string]int
-		if p != nil {
-			body = map[string]int{}
-			for _, l := range p.Links {
-				if _, ok := body[l.Dest]; !ok {
-					body[l.Dest] = l.Line
-				}
+	theme    map[string]*themeIssue // problems the templates make, by code and message
+	reported map[string]bool        // origin + target: one problem per place an author wrote it
+	links    map[string][]string    // output -> outputs its <a> lead to
+}
+
+// themeIssue is one problem of the templates and the pages it shows on.
+type themeIssue struct {
+	code, msg string
+	pages     []string
+}
+
+// checkDoc checks the URLs and UI strings of one built HTML file.
+func (lc *linkCheck) checkDoc(d *doc) {
+	c := lc.c
+	p := c.pageFor(d.path, lc.pageOf)
+	var body map[string]int
+	if p != nil {
+		body = map[string]int{}
+		for _, l := range p.Links {
+			if _, ok := body[l.Dest]; !ok {
+				body[l.Dest] = l.Line
 			}
-		}
-		for _, r := range d.refs {
-			code, msg, target := c.checkRef(d, r, files, byPath, base)
-			if target != "" && (r.tag == "a" || r.tag == "area") {
-				links[d.path] = append(links[d.path], target)
-			}
-			if code == "" {
-				continue
-			}
-			var o origin
-			// goldmark always writes alt, so an <img> without one comes
-			// from a template even when the text shows the same image.
-			if line, ok := body[r.val]; ok && !r.noAlt {
-				o = origin{p.File, "", line}
-			} else if g, ok := global[r.val]; ok {
-				o = g
-			} else {
-				k := code + "\x00" + msg
-				ti := theme[k]
-				if ti == nil {
-					ti = &themeIssue{code: code, msg: msg}
-					theme[k] = ti
-				}
-				ti.pages = append(ti.pages, d.path)
-				continue
-			}
-			if code == CodeLink && o.field == "" && o.file != site.ConfigFile && strings.HasSuffix(msg, notAPage) {
-				msg += pageFileHint
-			}
-			k := o.file + "\x00" + o.field + "\x00" + fmt.Sprint(o.line) + "\x00" + msg
-			if reported[k] {
-				continue
-			}
-			reported[k] = true
-			c.add(site.Problem{File: o.file, Line: o.line, Field: o.field, Msg: msg, Code: code})
-		}
-		for _, key := range d.missing {
-			lang, _, _ := strings.Cut(d.path, "/")
-			k := "ui\x00" + lang + "\x00" + key
-			if reported[k] || !c.isLang(lang) {
-				continue
-			}
-			reported[k] = true
-			c.add(site.Problem{File: "templates/i18n/" + lang + ".yaml", Field: key, Msg: "the templates use this UI string but no language defines it; add it to every templates/i18n file", Severity: site.Warning, Code: CodeUIString})
 		}
 	}
-	keys := make([]string, 0, len(theme))
-	for k := range theme {
+	for _, r := range d.refs {
+		code, msg, target := c.checkRef(d, r, lc.out.files, lc.out.byPath, lc.base)
+		if target != "" && (r.tag == "a" || r.tag == "area") {
+			lc.links[d.path] = append(lc.links[d.path], target)
+		}
+		if code == "" {
+			continue
+		}
+		var o origin
+		// goldmark always writes alt, so an <img> without one comes
+		// from a template even when the text shows the same image.
+		if line, ok := body[r.val]; ok && !r.noAlt {
+			o = origin{p.File, "", line}
+		} else if g, ok := lc.global[r.val]; ok {
+			o = g
+		} else {
+			k := code + "\x00" + msg
+			ti := lc.theme[k]
+			if ti == nil {
+				ti = &themeIssue{code: code, msg: msg}
+				lc.theme[k] = ti
+			}
+			ti.pages = append(ti.pages, d.path)
+			continue
+		}
+		if code == CodeLink && o.field == "" && o.file != site.ConfigFile && strings.HasSuffix(msg, notAPage) {
+			msg += pageFileHint
+		}
+		k := o.file + "\x00" + o.field + "\x00" + fmt.Sprint(o.line) + "\x00" + msg
+		if lc.reported[k] {
+			continue
+		}
+		lc.reported[k] = true
+		c.add(site.Problem{File: o.file, Line: o.line, Field: o.field, Msg: msg, Code: code})
+	}
+	for _, key := range d.missing {
+		lang, _, _ := strings.Cut(d.path, "/")
+		k := "ui\x00" + lang + "\x00" + key
+		if lc.reported[k] || !c.isLang(lang) {
+			continue
+		}
+		lc.reported[k] = true
+		c.add(site.Problem{File: "templates/i18n/" + lang + ".yaml", Field: key, Msg: "the templates use this UI string but no language defines it; add it to every templates/i18n file", Severity: site.Warning, Code: CodeUIString})
+	}
+}
+
+// reportTheme reports each problem the templates make once, naming the
+// first page it shows on.
+func (lc *linkCheck) reportTheme() {
+	keys := make([]string, 0, len(lc.theme))
+	for k := range lc.theme {
 		keys = append(keys, k)
 	}
 	sort.Strings(keys)
 	for _, k := range keys {
-		ti := theme[k]
+		ti := lc.theme[k]
 		sort.Strings(ti.pages)
 		where := "on " + ti.pages[0]
 		if len(ti.pages) > 1 {
 			where += " and other pages"
 		}
-		c.add(site.Problem{File: "templates", Msg: fmt.Sprintf("%s (%s); it comes from the templates, not from a content file", ti.msg, where), Code: ti.code})
+		lc.c.add(site.Problem{File: "templates", Msg: fmt.Sprintf("%s (%s); it comes from the templates, not from a content file", ti.msg, where), Code: ti.code})
 	}
+}
 
-	// Pages nothing leads to: walk the links from the root and the homes.
+// checkOrphans reports the pages nothing leads to: it walks the links
+// from the root and the homes.
+func (c *checker) checkOrphans(byPath map[string]*doc, links map[string][]string) {
+	reached := map[string]bool{}
 	var queue []string
 	visit := func(p string) {
 		if !reached[p] && byPath[p] != nil {
@@ -400,27 +461,6 @@ func (c *checker) anchorHint(out, f string) string {
 		return "; its headings are " + strings.Join(ids, ", ")
 	}
 	return ""
-}
-
-// parallel runs f(0..n-1) on all cores.
-func parallel(n int, f func(i int)) {
-	workers := min(runtime.GOMAXPROCS(0), n)
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				f(i)
-			}
-		}()
-	}
-	for i := range n {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
 }
 
 // fieldOf returns the front matter field a URL of the output was written

@@ -30,11 +30,12 @@ import (
 	"runtime"
 	"strconv"
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
 
 	"consort/internal/site"
+
+	"golang.org/x/sync/errgroup"
 )
 
 // HugoDir is the folder, inside the corpus, of the Hugo site.
@@ -144,28 +145,20 @@ func writeAll(dir string, files []file) error {
 		}
 	}
 	errs := make([]error, len(files))
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for range runtime.GOMAXPROCS(0) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				f := files[i]
-				data := f.data()
-				for _, p := range append([]string{f.path}, f.also...) {
-					if err := os.WriteFile(filepath.Join(dir, filepath.FromSlash(p)), data, 0o644); err != nil {
-						errs[i] = fmt.Errorf("corpus: %w", err)
-					}
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for i, f := range files {
+		g.Go(func() error {
+			data := f.data()
+			for _, p := range append([]string{f.path}, f.also...) {
+				if err := os.WriteFile(filepath.Join(dir, filepath.FromSlash(p)), data, 0o644); err != nil {
+					errs[i] = fmt.Errorf("corpus: %w", err)
 				}
 			}
-		}()
+			return nil
+		})
 	}
-	for i := range files {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	g.Wait()
 	return errors.Join(errs...)
 }
 

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -526,25 +527,51 @@ func TestSiteFiles(t *testing.T) {
 	}
 }
 
+// TestConcurrentUse has 16 goroutines use two locales of one bundle at
+// once, from their first call (locales build their formatters and
+// collators lazily), and requires each to get what a single goroutine
+// gets from a bundle of its own. With -race it also finds unsynchronised
+// access.
 func TestConcurrentUse(t *testing.T) {
-	b := loadTest(t)
 	day := time.Date(2020, 6, 3, 14, 30, 0, 0, time.UTC)
+	answers := func(l *Locale) []string {
+		var out []string
+		for j := range 50 {
+			out = append(out,
+				l.N("partners_count", j),
+				l.T("page_of", map[string]any{"Page": j, "Total": 50}),
+				l.T("nope"),
+				l.Date(day),
+				l.DateTime(day),
+				l.Month(day),
+				l.Number(int64(j*1000)),
+				l.Country("DE"),
+				l.LanguageName("fr"),
+				strconv.Itoa(l.Compare("Élan", "Eagle")),
+				string(l.SortKey("bioMérieux")),
+			)
+		}
+		return out
+	}
+	serial := loadTest(t)
+	want := map[string][]string{"en": answers(serial.Locale("en")), "fr": answers(serial.Locale("fr"))}
+	if slices.Equal(want["en"], want["fr"]) || !slices.Contains(want["fr"], "Allemagne") {
+		t.Fatalf("the English and French answers do not differ as they should: %q", want["fr"][:11])
+	}
+
+	b := loadTest(t)
 	var wg sync.WaitGroup
 	for i := range 16 {
+		lang := []string{"en", "fr"}[i%2]
 		wg.Go(func() {
-			l := b.Locale([]string{"en", "fr"}[i%2])
-			for j := range 50 {
-				_ = l.N("partners_count", j)
-				_ = l.T("page_of", map[string]any{"Page": j, "Total": 50})
-				_ = l.T("nope")
-				_ = l.Date(day)
-				_ = l.DateTime(day)
-				_ = l.Month(day)
-				_ = l.Number(int64(j * 1000))
-				_ = l.Country("DE")
-				_ = l.LanguageName("fr")
-				_ = l.Compare("Élan", "Eagle")
-				_ = l.SortKey("bioMérieux")
+			got := answers(b.Locale(lang))
+			if !slices.Equal(got, want[lang]) {
+				for k := range got {
+					if got[k] != want[lang][k] {
+						t.Errorf("goroutine %d (%s): answer %d is %q; alone it is %q", i, lang, k, got[k], want[lang][k])
+						break
+					}
+				}
 			}
 		})
 	}

@@ -29,7 +29,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"sync"
 
 	"consort/internal/output"
 	"consort/internal/site"
@@ -38,10 +37,11 @@ import (
 	"golang.org/x/image/draw"
 	_ "golang.org/x/image/webp" // WebP sizes; WebP is not re-encoded
 	"golang.org/x/net/html"
+	"golang.org/x/sync/errgroup"
 )
 
-// DefaultWidths are the widths, in pixels, images are resized to.
-var DefaultWidths = []int{320, 640, 960, 1280, 1920}
+// defaultWidths are the widths, in pixels, images are resized to.
+var defaultWidths = []int{320, 640, 960, 1280, 1920}
 
 // DefaultSizes is the sizes attribute of an image without a width of its
 // own: the width of the text column (.prose, 46rem) or of the screen.
@@ -52,7 +52,7 @@ const JPEGQuality = 82
 
 // Options tune Process.
 type Options struct {
-	Widths []int  // nil: DefaultWidths
+	Widths []int  // nil: 320, 640, 960, 1280 and 1920
 	Sizes  string // "": DefaultSizes
 	// KeepGoing leaves missing images to the caller (Missing) instead of
 	// failing: consort check reports them with every other problem.
@@ -76,7 +76,7 @@ type variant struct {
 // pages rewritten and the resized copies added, sorted by path.
 func Process(s *site.Site, files []output.File, opts Options) ([]output.File, error) {
 	if opts.Widths == nil {
-		opts.Widths = DefaultWidths
+		opts.Widths = defaultWidths
 	}
 	if opts.Sizes == "" {
 		opts.Sizes = DefaultSizes
@@ -111,9 +111,15 @@ func Process(s *site.Site, files []output.File, opts Options) ([]output.File, er
 	for _, n := range names {
 		infos[n] = &info{}
 	}
-	parallel(len(names), func(i int) {
-		made[i] = resize(names[i], byPath[names[i]], opts.Widths, infos[names[i]])
-	})
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for i, n := range names {
+		g.Go(func() error {
+			made[i] = resize(n, byPath[n], opts.Widths, infos[n])
+			return nil
+		})
+	}
+	g.Wait()
 	var problems site.Problems
 	for _, n := range names {
 		if err := infos[n].err; err != nil {
@@ -125,12 +131,16 @@ func Process(s *site.Site, files []output.File, opts Options) ([]output.File, er
 	}
 
 	out := make([]output.File, len(files))
-	parallel(len(files), func(i int) {
-		out[i] = files[i]
-		if len(infos) > 0 && files[i].Ext() == ".html" && hasImg(files[i].Data) {
-			out[i].Data = rewrite(u, files[i].Data, infos, opts.Sizes)
-		}
-	})
+	for i, f := range files {
+		g.Go(func() error {
+			out[i] = f
+			if len(infos) > 0 && f.Ext() == ".html" && hasImg(f.Data) {
+				out[i].Data = rewrite(u, f.Data, infos, opts.Sizes)
+			}
+			return nil
+		})
+	}
+	g.Wait()
 	for _, m := range made {
 		out = append(out, m...)
 	}
@@ -481,18 +491,4 @@ func rewrite(u *urls.Site, page []byte, infos map[string]*info, sizes string) []
 		return page
 	}
 	return out.Bytes()
-}
-
-// parallel runs f(0..n-1), as many at once as there are cores.
-func parallel(n int, f func(i int)) {
-	var wg sync.WaitGroup
-	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
-	for i := range n {
-		sem <- struct{}{}
-		wg.Go(func() {
-			defer func() { <-sem }()
-			f(i)
-		})
-	}
-	wg.Wait()
 }

@@ -35,8 +35,11 @@ import (
 	"golang.org/x/sync/errgroup"
 )
 
-// Layouts are the template files besides base.html and partials/.
-var Layouts = []string{"home", "list", "page", "cluster", "partner", "mission", "interview", "news", "404", "language", "accessibility", "privacy", "deliverable", "publication"}
+// Layouts returns the names of the template files every theme has
+// besides base.html and partials/ (home is home.html).
+func Layouts() []string {
+	return []string{"home", "list", "page", "cluster", "partner", "mission", "interview", "news", "404", "language", "accessibility", "privacy", "deliverable", "publication"}
+}
 
 // Engine holds parsed templates and UI strings.
 type Engine struct {
@@ -78,7 +81,7 @@ func New(fsys fs.FS, langs []string) (*Engine, error) {
 		}
 	}
 	e := &Engine{layouts: map[string]*template.Template{}, Bundle: bundle, atlas: geomap.New()}
-	names := append([]string{}, Layouts...)
+	names := Layouts()
 	for _, extra := range []string{"catalogue", "facet"} {
 		if _, err := fs.Stat(fsys, extra+".html"); err == nil {
 			names = append(names, extra)

@@ -85,8 +85,8 @@ func (g schemaGen) fields(fs []field, prefix string) []Field {
 // SchemaKinds are the kinds that have a JSON Schema, in the order of
 // SchemaFiles.
 func SchemaKinds() []site.Kind {
-	out := make([]site.Kind, len(SchemaFiles))
-	for i, sf := range SchemaFiles {
+	out := make([]site.Kind, len(SchemaFiles()))
+	for i, sf := range SchemaFiles() {
 		out[i] = sf.Kind
 	}
 	return out

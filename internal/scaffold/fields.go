@@ -22,8 +22,10 @@ var kindTypes = map[site.Kind]reflect.Type{
 	site.KindPublication: reflect.TypeOf(site.Publication{}),
 }
 
-// Kinds are the kinds `consort new` creates, in the order it lists them.
-var Kinds = []site.Kind{site.KindPage, site.KindCluster, site.KindPartner, site.KindMission, site.KindInterview, site.KindNews, site.KindDeliverable, site.KindPublication}
+// Kinds returns the kinds `consort new` creates, in the order it lists them.
+func Kinds() []site.Kind {
+	return []site.Kind{site.KindPage, site.KindCluster, site.KindPartner, site.KindMission, site.KindInterview, site.KindNews, site.KindDeliverable, site.KindPublication}
+}
 
 // kindDoc says in a sentence what each kind is, per language.
 var kindDoc = map[site.Kind]map[string]string{

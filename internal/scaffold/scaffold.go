@@ -47,7 +47,7 @@ func config(fsys fs.FS) (*site.Config, error) {
 
 // ParseKind reads a kind name as `consort new` takes it.
 func ParseKind(s string) (site.Kind, bool) {
-	for _, k := range Kinds {
+	for _, k := range Kinds() {
 		if string(k) == s {
 			return k, true
 		}
@@ -154,7 +154,7 @@ func takenNames(fsys fs.FS, cfg *site.Config, section string) map[string]bool {
 			for sec := range cfg.Sections {
 				taken[cfg.SectionSlug(sec, lang)] = true
 			}
-			for _, k := range Kinds {
+			for _, k := range Kinds() {
 				if s := site.SectionOf(k); s != "" {
 					taken[cfg.SectionSlug(s, lang)] = true
 				}

@@ -11,23 +11,28 @@ import (
 	"consort/internal/site"
 )
 
-// SchemaFiles names the JSON Schema file of each kind. Home, section and
+// SchemaFile is the JSON Schema file of a kind's front matter.
+type SchemaFile struct {
+	Kind site.Kind
+	File string // "partner.json"
+}
+
+// SchemaFiles returns the JSON Schema file of each kind. Home, section and
 // plain pages share one type but get their own file, so that editors can
 // map files to schemas with simple patterns.
-var SchemaFiles = []struct {
-	Kind site.Kind
-	File string
-}{
-	{site.KindPage, "page.json"},
-	{site.KindHome, "home.json"},
-	{site.KindSection, "section.json"},
-	{site.KindCluster, "cluster.json"},
-	{site.KindPartner, "partner.json"},
-	{site.KindMission, "mission.json"},
-	{site.KindInterview, "interview.json"},
-	{site.KindNews, "news.json"},
-	{site.KindDeliverable, "deliverable.json"},
-	{site.KindPublication, "publication.json"},
+func SchemaFiles() []SchemaFile {
+	return []SchemaFile{
+		{site.KindPage, "page.json"},
+		{site.KindHome, "home.json"},
+		{site.KindSection, "section.json"},
+		{site.KindCluster, "cluster.json"},
+		{site.KindPartner, "partner.json"},
+		{site.KindMission, "mission.json"},
+		{site.KindInterview, "interview.json"},
+		{site.KindNews, "news.json"},
+		{site.KindDeliverable, "deliverable.json"},
+		{site.KindPublication, "publication.json"},
+	}
 }
 
 // Schemas returns the JSON Schema (draft-07) of every kind's front matter,
@@ -43,7 +48,7 @@ var SchemaFiles = []struct {
 func Schemas(cfg *site.Config) map[string][]byte {
 	out := map[string][]byte{}
 	codes := countries()
-	for _, sf := range SchemaFiles {
+	for _, sf := range SchemaFiles() {
 		var buf bytes.Buffer
 		enc := json.NewEncoder(&buf)
 		enc.SetEscapeHTML(false)

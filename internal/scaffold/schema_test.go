@@ -58,7 +58,7 @@ func goValid(t *testing.T, k site.Kind, fm string) (bool, string) {
 func compileSchemas(t *testing.T, cfg *site.Config) map[site.Kind]*jsonschema.Schema {
 	t.Helper()
 	out := map[site.Kind]*jsonschema.Schema{}
-	for _, sf := range SchemaFiles {
+	for _, sf := range SchemaFiles() {
 		doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(Schemas(cfg)[sf.File]))
 		if err != nil {
 			t.Fatal(err)
@@ -284,8 +284,8 @@ func TestKindTypes(t *testing.T) {
 			t.Errorf("%s: kind %s of type %s; want kind %s of type %s", f, p.Kind, got, k, want)
 		}
 	}
-	if len(kindTypes) != len(files) || len(SchemaFiles) != len(files) {
-		t.Errorf("kindTypes has %d kinds, SchemaFiles %d; want %d", len(kindTypes), len(SchemaFiles), len(files))
+	if len(kindTypes) != len(files) || len(SchemaFiles()) != len(files) {
+		t.Errorf("kindTypes has %d kinds, SchemaFiles %d; want %d", len(kindTypes), len(SchemaFiles()), len(files))
 	}
 }
 

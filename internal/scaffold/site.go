@@ -227,7 +227,7 @@ const SchemaDir = "content/.schemas"
 func SchemaSet(cfg *site.Config) []File {
 	schemas := Schemas(cfg)
 	var files []File
-	for _, sf := range SchemaFiles {
+	for _, sf := range SchemaFiles() {
 		files = append(files, File{Path: SchemaDir + "/" + sf.File, Data: schemas[sf.File]})
 	}
 	sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
@@ -260,13 +260,13 @@ const schemas = {
 		fmt.Fprintf(&b, "  './%s/%s': [%s],\n", strings.TrimPrefix(SchemaDir, "content/"), file, strings.Join(all, ", "))
 	}
 	entry("page.json", "content/*.md")
-	for _, sf := range SchemaFiles {
+	for _, sf := range SchemaFiles() {
 		if sec := site.SectionOf(sf.Kind); sec != "" {
 			entry(sf.File, "content/*/"+sec+"/*.md")
 		}
 	}
 	var secs []string
-	for _, sf := range SchemaFiles {
+	for _, sf := range SchemaFiles() {
 		if sec := site.SectionOf(sf.Kind); sec != "" {
 			secs = append(secs, "content/*/"+sec+"/index.md")
 		}

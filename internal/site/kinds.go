@@ -291,23 +291,46 @@ type PageParams struct {
 // Validate implements Params.
 func (p *PageParams) Validate(v Vocabularies) []FieldError { return p.Front.validate() }
 
+// Organisation is what clusters and partners have in common: an
+// organisation of a type (a key of the orgType vocabulary), in a country,
+// with a website, a logo and a place on the map. Cluster and Partner
+// embed it, so their fields read as the cluster's or partner's own, in Go
+// and in templates alike (.Params.Country).
+type Organisation struct {
+	OrgType  string    `yaml:"orgType"`
+	Country  string    `yaml:"country"`
+	Region   string    `yaml:"region"`
+	City     string    `yaml:"city"`
+	Website  string    `yaml:"website"`
+	Logo     string    `yaml:"logo"`
+	Location *Location `yaml:"location"`
+}
+
+// validate checks the fields an organisation must have right: orgType and
+// country are required.
+func (o *Organisation) validate(v Vocabularies) []FieldError {
+	errs := v.check("orgType", "orgType", o.OrgType, true)
+	errs = append(errs, checkCountry("country", o.Country, true)...)
+	errs = append(errs, checkWebsite("website", o.Website)...)
+	if o.Logo != "" {
+		if msg := checkAssetPath(o.Logo); msg != "" {
+			errs = append(errs, FieldError{"logo", msg})
+		}
+	}
+	return append(errs, checkLocation(o.Location)...)
+}
+
 // Cluster is a member of the consortium: a cluster organisation or an agency.
 type Cluster struct {
-	Front     `yaml:",inline"`
-	ShortName string    `yaml:"shortName"`
-	Role      string    `yaml:"role"`
-	OrgType   string    `yaml:"orgType"`
-	Country   string    `yaml:"country"`
-	Region    string    `yaml:"region"`
-	City      string    `yaml:"city"`
-	Website   string    `yaml:"website"`
-	Companies int       `yaml:"companies"`
-	SMEs      int       `yaml:"smes"`
-	Focus     []string  `yaml:"focus"`
-	Projects  []string  `yaml:"projects"`
-	Logo      string    `yaml:"logo"`
-	Location  *Location `yaml:"location"`
-	Weight    int       `yaml:"weight"`
+	Front        `yaml:",inline"`
+	ShortName    string `yaml:"shortName"`
+	Role         string `yaml:"role"`
+	Organisation `yaml:",inline"`
+	Companies    int      `yaml:"companies"`
+	SMEs         int      `yaml:"smes"`
+	Focus        []string `yaml:"focus"`
+	Projects     []string `yaml:"projects"`
+	Weight       int      `yaml:"weight"`
 }
 
 // Roles a cluster may have in the consortium.
@@ -319,48 +342,33 @@ func (c *Cluster) Validate(v Vocabularies) []FieldError {
 	if c.Role != "" && c.Role != "coordinator" && c.Role != "partner" {
 		errs = append(errs, FieldError{"role", hint(c.Role, clusterRoles)})
 	}
-	errs = append(errs, v.check("orgType", "orgType", c.OrgType, true)...)
-	errs = append(errs, checkCountry("country", c.Country, true)...)
-	errs = append(errs, checkWebsite("website", c.Website)...)
+	errs = append(errs, c.Organisation.validate(v)...)
 	errs = append(errs, checkCount("companies", c.Companies)...)
 	errs = append(errs, checkCount("smes", c.SMEs)...)
 	for _, f := range c.Focus {
 		errs = append(errs, v.check("focus", "competency", f, true)...)
 	}
-	if c.Logo != "" {
-		if msg := checkAssetPath(c.Logo); msg != "" {
-			errs = append(errs, FieldError{"logo", msg})
-		}
-	}
-	return append(errs, checkLocation(c.Location)...)
+	return errs
 }
 
 // Partner is an entry of the partner catalogue.
 type Partner struct {
 	Front            `yaml:",inline"`
-	OrgType          string    `yaml:"orgType"`
-	Cluster          string    `yaml:"cluster"`
-	Country          string    `yaml:"country"`
-	Region           string    `yaml:"region"`
-	City             string    `yaml:"city"`
-	Website          string    `yaml:"website"`
-	Competencies     []string  `yaml:"competencies"`
-	TherapeuticAreas []string  `yaml:"therapeuticAreas"`
-	Technologies     []string  `yaml:"technologies"`
-	Services         []string  `yaml:"services"`
-	Markets          []string  `yaml:"markets"`
-	Founded          int       `yaml:"founded"`
-	Employees        int       `yaml:"employees"`
-	Logo             string    `yaml:"logo"`
-	Location         *Location `yaml:"location"`
+	Organisation     `yaml:",inline"`
+	Cluster          string   `yaml:"cluster"`
+	Competencies     []string `yaml:"competencies"`
+	TherapeuticAreas []string `yaml:"therapeuticAreas"`
+	Technologies     []string `yaml:"technologies"`
+	Services         []string `yaml:"services"`
+	Markets          []string `yaml:"markets"`
+	Founded          int      `yaml:"founded"`
+	Employees        int      `yaml:"employees"`
 }
 
 // Validate implements Params.
 func (p *Partner) Validate(v Vocabularies) []FieldError {
 	errs := p.Front.validate()
-	errs = append(errs, v.check("orgType", "orgType", p.OrgType, true)...)
-	errs = append(errs, checkCountry("country", p.Country, true)...)
-	errs = append(errs, checkWebsite("website", p.Website)...)
+	errs = append(errs, p.Organisation.validate(v)...)
 	for _, c := range p.Competencies {
 		errs = append(errs, v.check("competencies", "competency", c, true)...)
 	}
@@ -373,13 +381,7 @@ func (p *Partner) Validate(v Vocabularies) []FieldError {
 	if p.Founded != 0 && (p.Founded < 1000 || p.Founded > 2100) {
 		errs = append(errs, FieldError{"founded", fmt.Sprintf("%d is not a year; write the year the organisation was founded, e.g. 1998", p.Founded)})
 	}
-	errs = append(errs, checkCount("employees", p.Employees)...)
-	if p.Logo != "" {
-		if msg := checkAssetPath(p.Logo); msg != "" {
-			errs = append(errs, FieldError{"logo", msg})
-		}
-	}
-	return append(errs, checkLocation(p.Location)...)
+	return append(errs, checkCount("employees", p.Employees)...)
 }
 
 // Mission is a trip, business mission, event, training or expert visit.

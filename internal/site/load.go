@@ -23,6 +23,7 @@ import (
 
 	"github.com/BurntSushi/toml"
 	"github.com/adrg/frontmatter"
+	"golang.org/x/sync/errgroup"
 	"golang.org/x/text/unicode/norm"
 	"gopkg.in/yaml.v3"
 )
@@ -158,7 +159,15 @@ func (l *loader) load() *Site {
 	s := &Site{Config: l.cfg, Clock: l.opts.Clock, Excluded: map[string]string{}, byFile: map[string]*Page{}, byName: map[string]*Page{}, bySection: map[string][]*Page{}}
 	files := l.listFiles()
 	pages := make([]*Page, len(files))
-	parallel(len(files), func(i int) { pages[i] = l.parseFile(files[i]) })
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for i, f := range files {
+		g.Go(func() error {
+			pages[i] = l.parseFile(f)
+			return nil
+		})
+	}
+	g.Wait()
 
 	for i, p := range pages {
 		if p == nil {
@@ -386,20 +395,15 @@ func (l *loader) parseFile(file string) *Page {
 	return l.opts.Cache.parse(l, file, data, sha256.Sum256(data))
 }
 
-// parseData parses and validates the bytes of a content file.
+// parseData parses and validates the bytes of a content file, one phase
+// after the other: the text, where the file sits, the front matter, its
+// fields, then the page's address. Each phase records its problems; a
+// phase that leaves nothing to go on returns nil.
 func (l *loader) parseData(file string, data []byte, sum [32]byte) *Page {
-	if !utf8.Valid(data) {
-		line := 1 + bytes.Count(data[:firstInvalid(data)], []byte("\n"))
-		l.add(Problem{File: file, Line: line, Msg: "is not valid UTF-8 text; save the file as UTF-8 in your editor"})
+	data, ok := l.plainText(file, data)
+	if !ok {
 		return nil
 	}
-	data = bytes.TrimPrefix(data, []byte("\ufeff"))
-	data = bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
-	if bytes.IndexByte(data, 0) >= 0 {
-		l.add(Problem{File: file, Line: 1 + bytes.Count(data[:bytes.IndexByte(data, 0)], []byte("\n")), Msg: "contains a NUL character; this is not a text file"})
-		return nil
-	}
-
 	rel := strings.TrimPrefix(file, "content/")
 	lang, rel, _ := strings.Cut(rel, "/")
 	p := &Page{Lang: lang, File: file, Rel: rel, Hash: hex.EncodeToString(sum[:])}
@@ -408,10 +412,42 @@ func (l *loader) parseData(file string, data []byte, sum [32]byte) *Page {
 		l.add(Problem{File: file, Msg: fmt.Sprintf("pages of %s/ cannot be in sub-folders; move it to content/%s/%s/%s", p.Section, lang, p.Section, path.Base(rel))})
 		return nil
 	}
+	fm, format, ok := l.splitFrontMatter(p, data)
+	if !ok {
+		return nil
+	}
+	node, ok := l.frontMatterNode(file, fm, format)
+	if !ok {
+		return nil
+	}
+	l.decodeFields(p, node, format)
+	l.typography(p)
+	l.address(p)
+	return p
+}
 
-	// Front matter.
-	var fm []byte
-	var format string
+// plainText checks that a content file is text, and returns it with a leading
+// byte order mark removed and CRLF line ends read as LF.
+func (l *loader) plainText(file string, data []byte) ([]byte, bool) {
+	if !utf8.Valid(data) {
+		line := 1 + bytes.Count(data[:firstInvalid(data)], []byte("\n"))
+		l.add(Problem{File: file, Line: line, Msg: "is not valid UTF-8 text; save the file as UTF-8 in your editor"})
+		return nil, false
+	}
+	data = bytes.TrimPrefix(data, []byte("\ufeff"))
+	data = bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
+	if bytes.IndexByte(data, 0) >= 0 {
+		l.add(Problem{File: file, Line: 1 + bytes.Count(data[:bytes.IndexByte(data, 0)], []byte("\n")), Msg: "contains a NUL character; this is not a text file"})
+		return nil, false
+	}
+	return data, true
+}
+
+// splitFrontMatter cuts the front matter off the text of page p and sets
+// p.Body and p.BodyLine. It returns the front matter and its format, yaml
+// or toml.
+func (l *loader) splitFrontMatter(p *Page, data []byte) (fm []byte, format string, ok bool) {
+	file := p.File
 	capture := func(f string) func([]byte, any) error {
 		return func(b []byte, _ any) error { fm, format = append([]byte{}, b...), f; return nil }
 	}
@@ -420,7 +456,7 @@ func (l *loader) parseData(file string, data []byte, sum [32]byte) *Page {
 		frontmatter.NewFormat("+++", "+++", capture("toml")))
 	if err != nil {
 		l.add(Problem{File: file, Line: 1, Msg: "cannot read front matter: " + err.Error()})
-		return nil
+		return nil, "", false
 	}
 	if len(rest) == len(data) {
 		first, _, _ := bytes.Cut(data, []byte("\n"))
@@ -430,7 +466,7 @@ func (l *loader) parseData(file string, data []byte, sum [32]byte) *Page {
 		default:
 			l.add(Problem{File: file, Line: 1, Msg: "has no front matter; start the file with a line ---, then `title: ...`, then a line ---"})
 		}
-		return nil
+		return nil, "", false
 	}
 	// rest is the tail of data, but in the parser's own copy, whose
 	// capacity grew to up to twice the file: keep the body in data.
@@ -442,18 +478,23 @@ func (l *loader) parseData(file string, data []byte, sum [32]byte) *Page {
 		l.add(Problem{File: file, Line: p.BodyLine + line, Msg: msg})
 		p.Body = nil
 	}
+	return fm, format, true
+}
 
+// frontMatterNode parses front matter, YAML or TOML, into one YAML node
+// tree, refusing what is too deep or uses YAML aliases.
+func (l *loader) frontMatterNode(file string, fm []byte, format string) (*yaml.Node, bool) {
 	var node yaml.Node
 	switch format {
 	case "yaml":
 		if err := yaml.Unmarshal(fm, &node); err != nil {
 			l.add(yamlProblem(file, fm, 1, err))
-			return nil
+			return nil, false
 		}
 	case "toml":
 		if tomlDepth(fm) > maxDepth {
 			l.add(Problem{File: file, Line: 2, Msg: "front matter " + deepMsg})
-			return nil
+			return nil, false
 		}
 		var m map[string]any
 		if _, err := toml.Decode(string(fm), &m); err != nil {
@@ -463,33 +504,40 @@ func (l *loader) parseData(file string, data []byte, sum [32]byte) *Page {
 				line = pe.Position.Line + 1
 			}
 			l.add(Problem{File: file, Line: line, Msg: "front matter is not valid TOML: " + strings.TrimPrefix(err.Error(), "toml: ")})
-			return nil
+			return nil, false
 		}
 		if err := node.Encode(plainTOML(m)); err != nil {
 			l.add(Problem{File: file, Line: 1, Msg: "cannot read TOML front matter: " + err.Error()})
-			return nil
+			return nil, false
 		}
 		setTOMLLines(&node, fm)
 	}
 	if tooDeep(&node, 0) {
 		l.add(Problem{File: file, Line: 2, Msg: "front matter " + deepMsg})
-		return nil
+		return nil, false
 	}
 	if hasAlias(&node, 0) {
 		l.add(Problem{File: file, Line: lineIn(aliasLine(&node, 0), format), Msg: "YAML anchors and aliases (&name, *name) are not supported in content; write the value out in full"})
-		return nil
+		return nil, false
 	}
+	return &node, true
+}
+
+// decodeFields decodes the front matter into the fields of the page's
+// kind (p.Params), remembers the line of each field and validates them.
+// A value that cannot be read is reported once, not again by Validate.
+func (l *loader) decodeFields(p *Page, node *yaml.Node, format string) {
 	d := newDecoder()
 	p.Params = newParams(p.Kind)
-	d.decodeStruct(&node, p.Params, "")
+	d.decodeStruct(node, p.Params, "")
 	failed := map[string]bool{}
 	for i, e := range d.problems {
 		failed[e.Field] = true
 		switch {
 		case i < maxFileProblems:
-			l.add(Problem{File: file, Line: lineIn(e.Line, format), Field: e.Field, Msg: e.Msg})
+			l.add(Problem{File: p.File, Line: lineIn(e.Line, format), Field: e.Field, Msg: e.Msg})
 		case i == maxFileProblems:
-			l.add(Problem{File: file, Line: lineIn(e.Line, format), Msg: fmt.Sprintf("and %d more problems in the front matter; fix the ones above first", len(d.problems)-i)})
+			l.add(Problem{File: p.File, Line: lineIn(e.Line, format), Msg: fmt.Sprintf("and %d more problems in the front matter; fix the ones above first", len(d.problems)-i)})
 		}
 	}
 	p.line = map[string]int{}
@@ -500,26 +548,29 @@ func (l *loader) parseData(file string, data []byte, sum [32]byte) *Page {
 		if failed[e.Field] {
 			continue // already reported: the value could not be read
 		}
-		l.add(Problem{File: file, Line: p.fieldLine(e.Field), Field: e.Field, Msg: e.Msg})
+		l.add(Problem{File: p.File, Line: p.fieldLine(e.Field), Field: e.Field, Msg: e.Msg})
 		if e.Field != "title" {
 			clearField(p.Params, e.Field)
 		}
 	}
+}
+
+// address sets what the page is called and where it is published: its
+// slug, URL and translation key.
+func (l *loader) address(p *Page) {
 	f := p.Front()
-	l.typography(p)
 	p.Draft = f.Draft
 	p.Slug = p.Name
 	if f.Slug != "" {
 		p.Slug = f.Slug
 	} else if p.Kind != KindHome && p.Kind != KindSection && !slugRE.MatchString(p.Name) {
-		l.add(Problem{File: file, Msg: fmt.Sprintf("the file name %q cannot be used in a URL; rename the file to %s.md or set slug", p.Name, Slugify(p.Name))})
+		l.add(Problem{File: p.File, Msg: fmt.Sprintf("the file name %q cannot be used in a URL; rename the file to %s.md or set slug", p.Name, Slugify(p.Name))})
 	}
-	p.URL = l.pageURL(p, path.Dir(rel))
-	p.Key = rel
+	p.URL = l.pageURL(p, path.Dir(p.Rel))
+	p.Key = p.Rel
 	if f.TranslationKey != "" {
 		p.Key = "key:" + f.TranslationKey
 	}
-	return p
 }
 
 // lineIn converts a line inside the front matter to a line of the file.
@@ -860,20 +911,25 @@ func menuURL(u string) bool {
 // files into page URLs.
 func (l *loader) renderMarkdown(s *Site) {
 	conv := markdown.New(markdown.Options{UnsafeHTML: l.cfg.Markdown.UnsafeHTML})
-	parallel(len(s.Pages), func(i int) {
-		p := s.Pages[i]
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for _, p := range s.Pages {
 		if p.Synthetic || p.Unreadable {
-			return
+			continue
 		}
-		res := l.opts.Cache.convert(conv, s, p, l.configSum)
-		p.HTML, p.Headings, p.Links, p.Images = res.HTML, res.Headings, res.Links, res.Images
-		if l.opts.DropSource && l.opts.Cache == nil {
-			p.Body = nil
-		}
-		for _, pr := range res.Problems {
-			l.add(Problem{File: p.File, Line: pr.Line, Msg: pr.Msg})
-		}
-	})
+		g.Go(func() error {
+			res := l.opts.Cache.convert(conv, s, p, l.configSum)
+			p.HTML, p.Headings, p.Links, p.Images = res.HTML, res.Headings, res.Links, res.Images
+			if l.opts.DropSource && l.opts.Cache == nil {
+				p.Body = nil
+			}
+			for _, pr := range res.Problems {
+				l.add(Problem{File: p.File, Line: pr.Line, Msg: pr.Msg})
+			}
+			return nil
+		})
+	}
+	g.Wait()
 }
 
 // resolveLink maps a relative link to a .md file, written in page p, to
@@ -952,30 +1008,6 @@ func relPath(dir, file string) (string, bool) {
 		return "", false
 	}
 	return strings.Repeat("../", len(from)-i) + strings.Join(to[i:], "/"), true
-}
-
-// parallel runs f(0..n-1) on all cores.
-func parallel(n int, f func(i int)) {
-	workers := runtime.GOMAXPROCS(0)
-	if workers > n {
-		workers = n
-	}
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				f(i)
-			}
-		}()
-	}
-	for i := 0; i < n; i++ {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
 }
 
 // plainTOML turns TOML's date types into the strings YAML content uses.

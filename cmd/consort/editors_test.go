@@ -46,7 +46,7 @@ func TestCheckShowsEverythingAtOnce(t *testing.T) {
 	want := `content/en/about.md:24: error[link]: link to /en/partners/acme-bio/: content/en/partners/acme-bio.md is a draft; publish that page (remove its draft line) or this link breaks when the site is built
 content/en/clusters/example-cluster.md:3: error[content]: front matter is not valid YAML: this line is indented with a tab; YAML does not allow tabs for indentation: replace the tab with spaces
 content/en/partners/acme-bio.md:14: error[content]: (draft) orgType: "compagny" is not an orgType of content/site.yaml; did you mean "company"?
-content/en/partners/acme-bio.md:27: error[image]: (draft) logo: /img/acme-bio.svg does not exist; image files go in the static/ folder of the site: save it as static/img/acme-bio.svg, or fix the path
+content/en/partners/acme-bio.md:19: error[image]: (draft) logo: /img/acme-bio.svg does not exist; image files go in the static/ folder of the site: save it as static/img/acme-bio.svg, or fix the path
 content/en/partners/acme-bio.md:33: error[image]: (draft) image /img/diagram.png does not exist; image files go in the static/ folder of the site: save it as static/img/diagram.png, or fix the path
 content/en/partners/acme-bio.md:33: error[link]: (draft) link to ../clusters/example-clustre.md: content/en/clusters/example-clustre.md does not exist; did you mean ../clusters/example-cluster.md?
 content/en/partners/acme-bio.md:33: error[link]: (draft) links to /en/abuot/, which does not exist; did you mean /en/about/?

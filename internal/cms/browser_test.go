@@ -288,7 +288,9 @@ func TestBrowserAdmin(t *testing.T) {
 	t.Cleanup(srv.Close)
 
 	ctx := browser.New(t)
-	if err := do(t, ctx, chromedp.EmulateViewport(1280, 900)); err != nil {
+	// Tall enough that the partner form renders every field it is asked
+	// about (the CMS renders fields as they come into view).
+	if err := do(t, ctx, chromedp.EmulateViewport(1280, 2400)); err != nil {
 		t.Fatal(err)
 	}
 	w := watchConsole(t, ctx)

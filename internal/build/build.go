@@ -97,11 +97,7 @@ func Build(opts Options) (*Result, error) {
 		ropts.Emit = emitted.wrap(opts.Emit)
 	}
 	if opts.DropHTML {
-		theme, err := scanTheme(themeFS(opts))
-		if err != nil {
-			return nil, err
-		}
-		if !theme.bodyWide { // a page's body shows on its own outputs only
+		if !eng.ShowsOtherBodies() { // a page's body shows on its own outputs only
 			ropts.PageDone = func(p *site.Page) {
 				if !feeds.UsesHTML(p) {
 					p.HTML = nil

@@ -39,9 +39,11 @@ type Engine struct {
 	atlas   *geomap.Atlas
 	// What every page of a language may ask for, worked out once per
 	// site (see siteMemo).
-	sections siteMemo[[]*site.Page]  // PagesOf, by lang + "/" + section
-	shades   siteMemo[shading]       // the maps' shading, by lang
-	parts    siteMemo[template.HTML] // Cached
+	sections siteMemo[[]*site.Page] // PagesOf, by lang + "/" + section
+	shades   siteMemo[shading]      // the maps' shading, by lang
+	parts    siteMemo[cachedPart]   // Cached
+	// otherBodies is ShowsOtherBodies.
+	otherBodies bool
 }
 
 // New parses the templates in fsys (base.html, partials/, the layouts,
@@ -91,6 +93,7 @@ func New(fsys fs.FS, langs []string) (*Engine, error) {
 		}
 		e.layouts[name] = t
 	}
+	e.otherBodies = showsOtherBodies(e.layouts)
 	return e, nil
 }
 
@@ -137,7 +140,7 @@ func (e *Engine) execute(layout string, d *Data, use func(page []byte) error) er
 	}
 	defer e.bufs.Put(buf)
 	buf.Reset()
-	if err := t.ExecuteTemplate(buf, "base.html", d); err != nil {
+	if err := t.ExecuteTemplate(buf, "base.html", view{d}); err != nil {
 		return fmt.Errorf("rendering %s with %s", d.URL, templateError(err))
 	}
 	return use(buf.Bytes())
@@ -163,6 +166,9 @@ type Options struct {
 	// rendered the last of them: a build that streams can let go of
 	// what only that page's own outputs needed.
 	PageDone func(*site.Page)
+	// Record makes each page's jobs record what they read of the site
+	// (Job.Reads), for an incremental build.
+	Record bool
 }
 
 // Render renders every page of the site, the list pages with their
@@ -321,6 +327,10 @@ func (e *Engine) NewData(s *site.Site, lang, url string, opts Options) *Data {
 func (e *Engine) pageData(s *site.Site, p *site.Page, opts Options) []*Data {
 	d := e.NewData(s, p.Lang, p.URL, opts)
 	d.Page = p
+	if opts.Record {
+		d.reads = &Reads{}
+		d.recordFrame(p)
+	}
 	d.Title = p.Title()
 	d.Description = p.Summary()
 	if d.Description == "" {
@@ -335,7 +345,7 @@ func (e *Engine) pageData(s *site.Site, p *site.Page, opts Options) []*Data {
 		if t := p.Translation(other); t != nil {
 			a.URL, a.IsTranslation = t.URL, true
 			d.Translations = append(d.Translations, Alternate{Lang: other, Name: a.Name, URL: t.URL, Abs: s.Config.AbsURL(t.URL), IsTranslation: true})
-		} else if sec := s.Section(other, p.Section); p.Section != "" && sec != nil {
+		} else if sec := d.sectionCard(other, p.Section); p.Section != "" && sec != nil {
 			a.URL = sec.URL
 		} else {
 			a.URL = "/" + other + "/"
@@ -348,7 +358,7 @@ func (e *Engine) pageData(s *site.Site, p *site.Page, opts Options) []*Data {
 	}
 	if p.Kind != site.KindHome {
 		if p.Section != "" && p.Kind != site.KindSection {
-			if sec := s.Section(p.Lang, p.Section); sec != nil {
+			if sec := d.sectionCard(p.Lang, p.Section); sec != nil {
 				d.Breadcrumbs = append(d.Breadcrumbs, Crumb{Title: sec.Title(), URL: sec.URL})
 			}
 		}
@@ -359,6 +369,7 @@ func (e *Engine) pageData(s *site.Site, p *site.Page, opts Options) []*Data {
 	if p.Kind != site.KindSection {
 		return []*Data{d}
 	}
+	d.readList(p.Lang, p.Section)
 	children := sortChildren(s, d.Locale, p.Section, s.PagesOf(p.Lang, p.Section))
 	if p.Section == "missions" {
 		for _, c := range children {

@@ -2,6 +2,7 @@ package build
 
 import (
 	"bytes"
+	"io/fs"
 	"reflect"
 	"slices"
 
@@ -216,4 +217,58 @@ func sameLinks(a, b *site.Page) bool {
 	return same(a.Translations, b.Translations) && same(one(a.ClusterPage), one(b.ClusterPage)) &&
 		same(one(a.Organisation), one(b.Organisation)) && same(a.Participants, b.Participants) &&
 		same(a.Members, b.Members) && same(a.Missions, b.Missions) && same(a.Interviews, b.Interviews)
+}
+
+// usersOf marks as affected the pages whose layout uses one of the
+// template files changed (render.Engine.Uses), before or after.
+func (d *siteDiff) usersOf(s *site.Site, changed []string, old, cur *render.Engine) {
+	if len(changed) == 0 {
+		return
+	}
+	uses := map[string]bool{}
+	for _, p := range s.Pages {
+		layout := render.LayoutOf(p)
+		u, ok := uses[layout]
+		if !ok {
+			u = slices.ContainsFunc(changed, func(f string) bool {
+				return slices.Contains(old.Uses(layout), f) || slices.Contains(cur.Uses(layout), f)
+			})
+			uses[layout] = u
+		}
+		if u {
+			d.affected[p.File] = true
+		}
+	}
+}
+
+// readTheme reads the template files.
+func readTheme(theme fs.FS) (map[string][]byte, error) {
+	files := map[string][]byte{}
+	err := fs.WalkDir(theme, ".", func(p string, e fs.DirEntry, err error) error {
+		if err != nil || e.IsDir() {
+			return err
+		}
+		data, err := fs.ReadFile(theme, p)
+		files[p] = data
+		return err
+	})
+	return files, err
+}
+
+// changedFiles returns the paths whose bytes differ between a and b, or
+// that only one has, sorted.
+func changedFiles(a, b map[string][]byte) []string {
+	var out []string
+	for p, data := range b {
+		if old, ok := a[p]; !ok || !bytes.Equal(old, data) {
+			out = append(out, p)
+		}
+	}
+	for p := range a {
+		if _, ok := b[p]; !ok {
+			out = append(out, p)
+		}
+	}
+	slices.Sort(out)
+	return out
 }

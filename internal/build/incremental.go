@@ -56,6 +56,7 @@ type pending struct {
 type state struct {
 	site    *site.Site
 	eng     *render.Engine
+	theme   map[string][]byte // the template files, by path under templates/
 	assets  *render.Assets
 	static  []output.File            // after fingerprinting
 	pages   map[string][]output.File // a page's outputs, by page file
@@ -170,9 +171,12 @@ type run struct {
 	changed   []string // the source paths changed
 	start     time.Time
 
-	full  bool // every page renders again
-	ropts render.Options
-	diff  *siteDiff // what changed; nil when full
+	full bool // every page renders again
+	// templates are the template files that changed, when only those
+	// of pages (.html) did.
+	templates []string
+	ropts     render.Options
+	diff      *siteDiff // what changed; nil when full
 	// files are the outputs as the stages see them; fresh are those
 	// made this time, which images.Process must see again.
 	files, fresh []output.File
@@ -212,13 +216,25 @@ func (r *run) build() (*Update, error) {
 func (r *run) prepare() error {
 	b, prev, cur, s := r.b, r.prev, r.cur, r.cur.site
 	var err error
-	r.full = prev == nil || b.pending.all || b.pending.config || b.pending.theme
-	if r.full {
-		if cur.eng, err = render.New(themeFS(b.opts), s.Langs()); err != nil {
+	r.full = prev == nil || b.pending.all || b.pending.config
+	if r.full || b.pending.theme {
+		theme := themeFS(b.opts)
+		if cur.eng, err = render.New(theme, s.Langs()); err != nil {
 			return err
 		}
+		if cur.theme, err = readTheme(theme); err != nil {
+			return err
+		}
+		if !r.full {
+			r.templates = changedFiles(prev.theme, cur.theme)
+			for _, f := range r.templates {
+				if !strings.HasSuffix(f, ".html") {
+					r.full = true // the UI strings: every page shows some
+				}
+			}
+		}
 	} else {
-		cur.eng = prev.eng
+		cur.eng, cur.theme = prev.eng, prev.theme
 	}
 	if prev == nil || b.pending.all || b.pending.static {
 		if cur.assets, cur.static, err = readStatic(b.opts); err != nil {
@@ -246,6 +262,7 @@ func (r *run) invalidate() *siteDiff {
 		d = diffSites(prev.site, s, prev.eng)
 	}
 	d.readersOf(prev.reads)
+	d.usersOf(s, r.templates, prev.eng, r.cur.eng)
 	for _, lang := range framesChanged(prev.siteOut, r.cur.siteOut, s.Langs()) {
 		d.frame = true
 		for _, p := range s.LangPages(lang) {
@@ -323,7 +340,7 @@ func (r *run) runStages() error {
 	d, cur := r.diff, r.cur
 	for i, st := range stages() {
 		var out []output.File
-		if r.full || d.frame || d.card || d.showsBody(st.bodies) {
+		if r.full || d.frame || d.card || len(r.templates) > 0 || d.showsBody(st.bodies) {
 			var err error
 			if out, err = st.run(cur.site, cur.eng, r.ropts, r.files); err != nil {
 				return err
@@ -404,7 +421,7 @@ func (r *run) processImages() (final, processed []output.File, err error) {
 // time: only what Process returned can be new, the rest is last time's.
 func (r *run) finish(final, processed []output.File) (*Update, error) {
 	prev, cur := r.prev, r.cur
-	u := &Update{Rendered: r.rendered, Full: r.full, Refreshed: r.fast}
+	u := &Update{Rendered: r.rendered, Full: r.full || r.rendered == len(cur.site.Pages), Refreshed: r.fast}
 	if prev != nil && len(final) == len(prev.sorted) && !hasNewPath(processed, prev.index) {
 		// The same paths as last time (the usual edit): patch last
 		// time's sorted list where Process made something new.

@@ -198,6 +198,12 @@ func TestBuilderMatchesBuild(t *testing.T) {
 		{name: "site.yaml", edit: replace("content/site.yaml", `(?m)^title: .*$`, "title: {en: Renamed, fr: Renommé}"), wantRendered: -1, wantFull: true},
 		{name: "a UI string", edit: theme("i18n/en.yaml", "home: Home", "home: Start"), wantRendered: -1, wantFull: true},
 		{name: "a template", edit: theme("partials/footer.html", `<footer class="site-footer">`, `<footer class="site-footer edited">`), wantRendered: -1, wantFull: true},
+		// The news pages' layout: the news pages only (8 of 121).
+		{name: "a layout", edit: theme("news.html", `<article class="news prose">`, `<article class="news prose edited">`), wantRendered: 8},
+		// The partial of the clusters' and partners' pages.
+		{name: "a partial of some layouts", edit: theme("partials/org.html", `<article class="org org-grid">`, `<article class="org org-grid edited">`), wantRendered: 90},
+		{name: "a partial no page uses", edit: write("templates/partials/unused.html", `<p>{{.Title}}</p>`), wantRendered: 0},
+		{name: "it goes", edit: remove("templates/partials/unused.html"), wantRendered: 0},
 		{name: "a stylesheet", edit: write("static/css/site.css", "body{color:red}"), wantRendered: -1, wantFull: true},
 		{name: "an image", edit: write("static/img/new.svg", `<svg xmlns="http://www.w3.org/2000/svg"/>`), wantRendered: 0},
 		{name: "a photo", edit: writeBytes("static/img/photo.png", testPNG(t, 700, 400)), wantRendered: 0},

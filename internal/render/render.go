@@ -44,6 +44,7 @@ type Engine struct {
 	parts    siteMemo[cachedPart]   // Cached
 	// otherBodies is ShowsOtherBodies.
 	otherBodies bool
+	uses        map[string][]string // Uses, by layout
 }
 
 // New parses the templates in fsys (base.html, partials/, the layouts,
@@ -94,6 +95,10 @@ func New(fsys fs.FS, langs []string) (*Engine, error) {
 		e.layouts[name] = t
 	}
 	e.otherBodies = showsOtherBodies(e.layouts)
+	e.uses = map[string][]string{}
+	for name, t := range e.layouts {
+		e.uses[name] = usesOf(t)
+	}
 	return e, nil
 }
 

@@ -99,10 +99,17 @@ func diffSites(old, cur *site.Site, eng *render.Engine) *siteDiff {
 			d.pagesChanged = true
 		}
 	}
-	if len(cards)+len(linked) == 0 {
-		return d
+	if len(cards)+len(linked) > 0 {
+		d.card = true
+		d.cardKeys(old, cur, cards, linked, eng)
 	}
-	d.card = true
+	return d
+}
+
+// cardKeys changes the keys of the reads that show the pages of cards
+// (front matter changed, or came or went) and linked (links changed),
+// in both loads.
+func (d *siteDiff) cardKeys(old, cur *site.Site, cards, linked []string, eng *render.Engine) {
 	shade := false
 	for _, s := range []*site.Site{old, cur} {
 		for _, f := range cards {
@@ -134,7 +141,6 @@ func diffSites(old, cur *site.Site, eng *render.Engine) *siteDiff {
 			}
 		}
 	}
-	return d
 }
 
 // seen changes the keys of the reads that show p.

@@ -286,11 +286,11 @@ func (d *Data) LangHomes() map[string]string {
 // per site.
 func (d *Data) PagesOf(section string) []*site.Page {
 	d.readList(d.Lang, section)
-	return d.sorted(section)
+	return d.sortedPages(section)
 }
 
-// sorted is PagesOf, not recorded.
-func (d *Data) sorted(section string) []*site.Page {
+// sortedPages is PagesOf, not recorded.
+func (d *Data) sortedPages(section string) []*site.Page {
 	sorted := func() ([]*site.Page, error) {
 		return sortChildren(d.Site, d.Locale, section, d.Site.PagesOf(d.Lang, section)), nil
 	}
@@ -314,12 +314,12 @@ func (d *Data) shading() shading {
 	}
 	work := func() (shading, error) {
 		var sh shading
-		for _, p := range d.sorted("clusters") {
+		for _, p := range d.sortedPages("clusters") {
 			if cl := p.Cluster(); cl != nil && cl.Country != "" && !slices.Contains(sh.members, cl.Country) {
 				sh.members = append(sh.members, cl.Country)
 			}
 		}
-		for _, p := range d.sorted("missions") {
+		for _, p := range d.sortedPages("missions") {
 			if mi := p.Mission(); mi != nil && mi.Country != "" && !slices.Contains(sh.markets, mi.Country) {
 				sh.markets = append(sh.markets, mi.Country)
 			}

@@ -152,28 +152,42 @@ func (d *siteDiff) seen(p *site.Page) {
 }
 
 // readersOf marks as affected the pages that read a changed key, by the
-// reads of the last build.
-func (d *siteDiff) readersOf(reads map[string][]render.Key) {
+// reads of the last build; bodyReaders are the pages that read bodies.
+func (d *siteDiff) readersOf(reads map[string][]render.Key, bodyReaders map[string]bool) {
 	if len(d.keys) == 0 {
 		return
 	}
-	// The common change, one body, is looked up among the reads of
-	// bodies only.
 	var kinds [render.ReadShade + 1]bool
 	for k := range d.keys {
 		kinds[k.Kind] = true
 	}
-	for file, keys := range reads {
+	check := func(file string) {
 		if d.affected[file] {
-			continue
+			return
 		}
-		for _, k := range keys {
+		for _, k := range reads[file] {
 			if kinds[k.Kind] && d.keys[k] {
 				d.affected[file] = true
-				break
+				return
 			}
 		}
 	}
+	// The common change, a body alone, is looked up among the readers
+	// of bodies only.
+	if kinds == ([render.ReadShade + 1]bool{render.ReadBody: true}) {
+		for file := range bodyReaders {
+			check(file)
+		}
+		return
+	}
+	for file := range reads {
+		check(file)
+	}
+}
+
+// readsBody reports whether keys hold another page's body.
+func readsBody(keys []render.Key) bool {
+	return slices.ContainsFunc(keys, func(k render.Key) bool { return k.Kind == render.ReadBody })
 }
 
 // links are the pages p links to and that link to it, with its

@@ -54,15 +54,18 @@ type pending struct {
 
 // state is what a successful build leaves for the next one.
 type state struct {
-	site    *site.Site
-	eng     *render.Engine
-	theme   map[string][]byte // the template files, by path under templates/
-	assets  *render.Assets
-	static  []output.File            // after fingerprinting
-	pages   map[string][]output.File // a page's outputs, by page file
-	reads   map[string][]render.Key  // what a page read, by page file
-	siteOut []output.File            // render.SiteJobs' outputs
-	stages  [][]output.File          // each stage's outputs
+	site   *site.Site
+	eng    *render.Engine
+	theme  map[string][]byte // the template files, by path under templates/
+	assets *render.Assets
+	static []output.File            // after fingerprinting
+	pages  map[string][]output.File // a page's outputs, by page file
+	reads  map[string][]render.Key  // what a page read, by page file
+	// bodyReaders are the pages whose reads hold another page's body:
+	// the only ones a body edit can reach besides its own page.
+	bodyReaders map[string]bool
+	siteOut     []output.File   // render.SiteJobs' outputs
+	stages      [][]output.File // each stage's outputs
 	// sorted are the finished outputs (after images.Process), index
 	// their positions by path.
 	sorted []output.File
@@ -261,7 +264,7 @@ func (r *run) invalidate() *siteDiff {
 	} else {
 		d = diffSites(prev.site, s, prev.eng)
 	}
-	d.readersOf(prev.reads)
+	d.readersOf(prev.reads, prev.bodyReaders)
 	d.usersOf(s, r.templates, prev.eng, r.cur.eng)
 	for _, lang := range framesChanged(prev.siteOut, r.cur.siteOut, s.Langs()) {
 		d.frame = true
@@ -316,15 +319,25 @@ func (r *run) renderPages() error {
 	if r.full || r.diff.pagesChanged {
 		cur.pages = make(map[string][]output.File, len(s.Pages))
 		cur.reads = make(map[string][]render.Key, len(s.Pages))
+		cur.bodyReaders = map[string]bool{}
 		for i, p := range s.Pages {
 			cur.pages[p.File], cur.reads[p.File] = outs[i], reads[i]
+			if readsBody(reads[i]) {
+				cur.bodyReaders[p.File] = true
+			}
 		}
 	} else {
-		cur.pages, cur.reads = prev.pages, prev.reads // updated by commit, once nothing can fail
+		// Updated by commit, once nothing can fail.
+		cur.pages, cur.reads, cur.bodyReaders = prev.pages, prev.reads, prev.bodyReaders
 		cur.commit = func() {
 			for i, p := range s.Pages {
 				if made[i] {
 					cur.pages[p.File], cur.reads[p.File] = outs[i], reads[i]
+					if readsBody(reads[i]) {
+						cur.bodyReaders[p.File] = true
+					} else {
+						delete(cur.bodyReaders, p.File)
+					}
 				}
 			}
 		}

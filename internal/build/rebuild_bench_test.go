@@ -52,9 +52,11 @@ func BenchmarkRebuild(b *testing.B) {
 						b.Fatal(err)
 					}
 					b.StartTimer()
-					if _, err := bu.Rebuild([]string{partner}); err != nil {
+					u, err := bu.Rebuild([]string{partner})
+					if err != nil {
 						b.Fatal(err)
 					}
+					b.ReportMetric(float64(u.Rendered), "pages-rendered")
 				}
 			})
 		}

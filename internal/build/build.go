@@ -121,10 +121,7 @@ func Build(ctx context.Context, opts Options, sink Sink) (*Result, error) {
 	}
 	ropts := render.Options{Preview: opts.Preview, Assets: assets}
 	out := newOutlet(sink, opts.minifying, opts.unminified)
-	dropHTML, err := htmlDroppable(opts)
-	if err != nil {
-		return nil, err
-	}
+	dropHTML := htmlDroppable(eng)
 	files, err := renderPages(ctx, s, eng, ropts, out, dropHTML)
 	if err != nil {
 		return nil, err
@@ -161,12 +158,8 @@ func Build(ctx context.Context, opts Options, sink Sink) (*Result, error) {
 
 // htmlDroppable tells whether pages' HTML may go once their own outputs
 // are rendered: when no template shows other pages' bodies.
-func htmlDroppable(opts Options) (bool, error) {
-	theme, err := scanTheme(themeFS(opts))
-	if err != nil {
-		return false, err
-	}
-	return !theme.bodyWide, nil
+func htmlDroppable(eng *render.Engine) bool {
+	return !eng.ShowsOtherBodies()
 }
 
 // renderPages renders every page and the site's own pages (404, the

@@ -2,12 +2,6 @@ package build
 
 import (
 	"bytes"
-	"html"
-	"io/fs"
-	"net/url"
-	"path"
-	"reflect"
-	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -22,18 +16,24 @@ import (
 // Builder builds the same site again and again, redoing only what the
 // changes since its previous build require: `consort serve` keeps one.
 // Each Rebuild returns the very files Build would return for the same
-// source, byte for byte.
+// source, byte for byte: it renders each page with the same function
+// (render.Engine.PageJobs and RenderJobs) and runs the same stages.
 //
 // What is reused:
 //   - content files whose bytes did not change are neither parsed nor
 //     rendered from Markdown again (site.Cache);
 //   - the templates, the UI strings and the static files are read again
 //     only when a path under templates/ or static/ changed;
-//   - a page is rendered again only when its own file changed or a page
-//     it shows changed (see affected), or when the frame every page
-//     shares changed; otherwise its previous output is kept;
+//   - a page is rendered again only when its own file changed, or
+//     something it read of the site when it was last rendered changed
+//     (render.Key: other pages, a section's list, the maps' shading,
+//     other pages' bodies; recorded by render as it hands them out), or
+//     the frame every page of its language shares changed (its 404 page
+//     differs); otherwise its previous output is kept;
 //   - the generated stages (catalogue, feeds) run again only when a page
-//     changed in what other pages show, or a body they show changed.
+//     changed in what other pages show, or a body they show changed;
+//   - the pictures are resized again only for the pages rendered again;
+//     the copies of those the other pages show (images.Report) are kept.
 //
 // A change to content/site.yaml, to templates/ or to the asset names
 // renders every page again, with the parsed content still reused.
@@ -53,24 +53,28 @@ type pending struct {
 
 // state is what a successful build leaves for the next one.
 type state struct {
-	site    *site.Site
-	eng     *render.Engine
-	theme   themeInfo
-	assets  *render.Assets
-	static  []output.File            // after fingerprinting
-	pages   map[string][]output.File // a page's outputs, by page file
-	siteOut []output.File            // render.SiteJobs' outputs
-	stages  [][]output.File          // each stage's outputs
+	site   *site.Site
+	eng    *render.Engine
+	theme  map[string][]byte // the template files, by path under templates/
+	assets *render.Assets
+	static []output.File            // after fingerprinting
+	pages  map[string][]output.File // a page's outputs, by page file
+	reads  map[string][]render.Key  // what a page read, by page file
+	// bodyReaders are the pages whose reads hold another page's body:
+	// the only ones a body edit can reach besides its own page.
+	bodyReaders map[string]bool
+	siteOut     []output.File   // render.SiteJobs' outputs
+	stages      [][]output.File // each stage's outputs
 	// sorted are the finished outputs (after images.Process), index
-	// their positions by path; variants are the resized pictures among
-	// them; refs are the file names in the srcset attributes of each
-	// page, when there are variants.
+	// their positions by path.
 	sorted []output.File
 	index  map[string]int
+	// shown are the pictures each output shows, by output path; copies
+	// the resized copies of each picture shown (images.Report).
+	shown  map[string][]string
+	copies map[string][]output.File
 	// commit finishes the state once the build succeeded.
-	commit   func()
-	variants map[string][]byte
-	refs     map[string][]string
+	commit func()
 }
 
 // NewBuilder returns a Builder for opts. It keeps a site.Cache in
@@ -137,23 +141,24 @@ func (b *Builder) Rebuild(changed []string) (*Update, error) {
 			return nil, err
 		}
 	}
-	u, err := b.rebuild(start, prev, s, fast, changed)
+	r := &run{b: b, prev: prev, cur: &state{site: s}, fast: fast, changed: changed, start: start}
+	u, err := r.build()
 	if err != nil {
 		b.failed = true
 		return nil, err
 	}
-	if u.Published, err = published(u.Update); err != nil {
+	if u.Published, err = published(u); err != nil {
 		b.failed = true
 		return nil, err
 	}
-	if u.state.commit != nil {
-		u.state.commit()
+	if r.cur.commit != nil {
+		r.cur.commit()
 	}
-	b.last, b.pending, b.failed = u.state, pending{}, false
+	b.last, b.pending, b.failed = r.cur, pending{}, false
 	if !fast {
 		b.opts.Site.Cache.Prune() // only a full Load looks every file up
 	}
-	return u.Update, nil
+	return u, nil
 }
 
 // onlyMarkdown reports whether every changed path is a page of content/.
@@ -166,78 +171,134 @@ func onlyMarkdown(changed []string) bool {
 	return len(changed) > 0
 }
 
-type built struct {
-	*Update
-	state *state
+// run is one Rebuild, from the loaded site to the finished files, phase
+// by phase (build).
+type run struct {
+	b         *Builder
+	prev, cur *state
+	fast      bool     // only bodies changed (site.Refresh)
+	changed   []string // the source paths changed
+	start     time.Time
+
+	full bool // every page renders again
+	// templates are the template files that changed, when only those
+	// of pages (.html) did.
+	templates []string
+	ropts     render.Options
+	diff      *siteDiff // what changed; nil when full
+	// files are the outputs as the stages see them; fresh are those
+	// made this time, which images.Process must see again.
+	files, fresh []output.File
+	rendered     int
 }
 
-// rebuild renders what changed between prev and s.
-func (b *Builder) rebuild(start time.Time, prev *state, s *site.Site, fast bool, changed []string) (built, error) {
+// build runs the phases of a rebuild.
+func (r *run) build() (*Update, error) {
+	if err := r.prepare(); err != nil {
+		return nil, err
+	}
+	// The 404 pages first: they are the frame every page of their
+	// language shares (menu, feeds, footer), so when one changed, every
+	// page of its language is rendered again.
 	var err error
-	cur := &state{site: s}
-	full := prev == nil || b.pending.all || b.pending.config || b.pending.theme
-	if full {
+	if r.cur.siteOut, err = r.cur.eng.RenderJobs(r.cur.site, r.cur.eng.SiteJobs(r.cur.site, r.ropts)); err != nil {
+		return nil, err
+	}
+	if !r.full {
+		r.diff = r.invalidate()
+	}
+	if err := r.renderPages(); err != nil {
+		return nil, err
+	}
+	if err := r.runStages(); err != nil {
+		return nil, err
+	}
+	final, processed, err := r.processImages()
+	if err != nil {
+		return nil, err
+	}
+	return r.finish(final, processed)
+}
+
+// prepare reads the templates and the static files again when they
+// changed, and decides whether every page renders again.
+func (r *run) prepare() error {
+	b, prev, cur, s := r.b, r.prev, r.cur, r.cur.site
+	var err error
+	r.full = prev == nil || b.pending.all || b.pending.config
+	if r.full || b.pending.theme {
 		theme := themeFS(b.opts)
 		if cur.eng, err = render.New(theme, s.Langs()); err != nil {
-			return built{}, err
+			return err
 		}
-		if cur.theme, err = scanTheme(theme); err != nil {
-			return built{}, err
+		if cur.theme, err = readTheme(theme); err != nil {
+			return err
+		}
+		if !r.full {
+			r.templates = changedFiles(prev.theme, cur.theme)
+			for _, f := range r.templates {
+				if !strings.HasSuffix(f, ".html") {
+					r.full = true // the UI strings: every page shows some
+				}
+			}
 		}
 	} else {
 		cur.eng, cur.theme = prev.eng, prev.theme
 	}
 	if prev == nil || b.pending.all || b.pending.static {
 		if cur.assets, cur.static, err = readStatic(b.opts); err != nil {
-			return built{}, err
+			return err
 		}
 		if prev != nil && !sameAssets(prev.static, cur.static) {
-			full = true
+			r.full = true
 		}
 	} else {
 		cur.assets, cur.static = prev.assets, prev.static
 	}
-	ropts := render.Options{Preview: b.opts.Preview, Assets: cur.assets}
+	r.ropts = render.Options{Preview: b.opts.Preview, Assets: cur.assets, Record: true}
+	return nil
+}
 
-	// The 404 pages first: they are the frame every page of their
-	// language shares (menu, feeds, footer), so when one changed, every
-	// page of its language is rendered again.
-	if cur.siteOut, err = cur.eng.RenderJobs(s, cur.eng.SiteJobs(s, ropts)); err != nil {
-		return built{}, err
-	}
+// invalidate finds the pages to render again: those whose file changed,
+// those that read something that changed, and every page of a language
+// whose frame changed.
+func (r *run) invalidate() *siteDiff {
+	prev, s := r.prev, r.cur.site
 	var d *siteDiff
-	switch {
-	case fast && !cur.theme.bodyWide:
-		// Only bodies changed: only their pages render again.
-		d = &siteDiff{bodies: map[site.Kind]bool{}, affected: map[string]bool{}}
-		for _, f := range changed {
-			if p := s.Page(f); p != nil && p != prev.site.Page(f) {
-				d.affected[f], d.bodies[p.Kind] = true, true
-			}
-		}
-	case !full:
-		d = diffSites(prev.site, s, cur.theme)
+	if r.fast {
+		d = bodiesChanged(prev.site, s, r.changed)
+	} else {
+		d = diffSites(prev.site, s, prev.eng)
 	}
-	if !full {
-		for _, lang := range framesChanged(prev.siteOut, cur.siteOut, s.Langs()) {
-			d.frame = true
-			for _, p := range s.LangPages(lang) {
-				d.affected[p.File] = true
-			}
+	d.readersOf(prev.reads, prev.bodyReaders)
+	d.usersOf(s, r.templates, prev.eng, r.cur.eng)
+	for _, lang := range framesChanged(prev.siteOut, r.cur.siteOut, s.Langs()) {
+		d.frame = true
+		for _, p := range s.LangPages(lang) {
+			d.affected[p.File] = true
 		}
 	}
+	return d
+}
 
+// renderPages renders the pages to render again and keeps the others'
+// outputs and reads.
+func (r *run) renderPages() error {
+	prev, cur, s := r.prev, r.cur, r.cur.site
 	var jobs []render.Job
 	var owners []int // the index in s.Pages of each job's page
 	outs := make([][]output.File, len(s.Pages))
+	reads := make([][]render.Key, len(s.Pages))
 	made := make([]bool, len(s.Pages))
+	firstJob := make([]int, len(s.Pages))
 	for i, p := range s.Pages {
-		if !full {
-			outs[i] = prev.pages[p.File]
+		if !r.full {
+			outs[i], reads[i] = prev.pages[p.File], prev.reads[p.File]
 		}
-		if full || d.affected[p.File] || outs[i] == nil {
+		if r.full || r.diff.affected[p.File] || outs[i] == nil {
 			made[i], outs[i] = true, nil
-			for _, j := range cur.eng.PageJobs(s, p, ropts) {
+			firstJob[i] = len(jobs)
+			for _, j := range cur.eng.PageJobs(s, p, r.ropts) {
 				jobs = append(jobs, j)
 				owners = append(owners, i)
 			}
@@ -245,119 +306,141 @@ func (b *Builder) rebuild(start time.Time, prev *state, s *site.Site, fast bool,
 	}
 	rendered, err := cur.eng.RenderJobs(s, jobs)
 	if err != nil {
-		return built{}, err
+		return err
 	}
 	for k, f := range rendered[:len(jobs)] {
 		outs[owners[k]] = append(outs[owners[k]], f)
 	}
-
-	// files are the outputs as the stages see them; fresh are those made
-	// this time, which images.Process must see again (with the static
-	// files, which it reads the pictures from); the others are kept as
-	// it made them last time.
-	files := make([]output.File, 0, len(s.Pages)+len(cur.siteOut))
-	var fresh []output.File
-	count := 0
+	r.files = make([]output.File, 0, len(s.Pages)+len(cur.siteOut))
 	for i, out := range outs {
 		if made[i] {
-			count++
-			fresh = append(fresh, out...)
+			r.rendered++
+			r.fresh = append(r.fresh, out...)
+			reads[i] = jobs[firstJob[i]].Reads() // the jobs of a page share them
 		}
-		files = append(files, out...)
+		r.files = append(r.files, out...)
 	}
-	// The outputs by page for next time: last time's map, updated, when
-	// the same pages are there.
-	if full || d.pagesChanged {
+	// The outputs and reads by page for next time: last time's maps,
+	// updated, when the same pages are there.
+	if r.full || r.diff.pagesChanged {
 		cur.pages = make(map[string][]output.File, len(s.Pages))
+		cur.reads = make(map[string][]render.Key, len(s.Pages))
+		cur.bodyReaders = map[string]bool{}
 		for i, p := range s.Pages {
-			cur.pages[p.File] = outs[i]
+			cur.pages[p.File], cur.reads[p.File] = outs[i], reads[i]
+			if readsBody(reads[i]) {
+				cur.bodyReaders[p.File] = true
+			}
 		}
 	} else {
-		cur.pages = prev.pages // updated by commit, once nothing can fail
+		// Updated by commit, once nothing can fail.
+		cur.pages, cur.reads, cur.bodyReaders = prev.pages, prev.reads, prev.bodyReaders
 		cur.commit = func() {
 			for i, p := range s.Pages {
 				if made[i] {
-					cur.pages[p.File] = outs[i]
+					cur.pages[p.File], cur.reads[p.File] = outs[i], reads[i]
+					if readsBody(reads[i]) {
+						cur.bodyReaders[p.File] = true
+					} else {
+						delete(cur.bodyReaders, p.File)
+					}
 				}
 			}
 		}
 	}
-	files = append(files, cur.siteOut...)
-	fresh = append(fresh, cur.siteOut...)
+	r.files = append(r.files, cur.siteOut...)
+	r.fresh = append(r.fresh, cur.siteOut...)
+	return nil
+}
+
+// runStages runs the stages whose outputs may have changed and keeps the
+// others' outputs.
+func (r *run) runStages() error {
+	d, cur := r.diff, r.cur
 	for i, st := range stages() {
 		var out []output.File
-		if full || d.frame || d.card || d.showsBody(st.bodies) {
-			if out, err = st.run(s, cur.eng, ropts, files); err != nil {
-				return built{}, err
+		if r.full || d.frame || d.card || len(r.templates) > 0 || d.showsBody(st.bodies) {
+			var err error
+			if out, err = st.run(cur.site, cur.eng, r.ropts, r.files); err != nil {
+				return err
 			}
-			fresh = append(fresh, out...)
+			r.fresh = append(r.fresh, out...)
 		} else {
-			out = prev.stages[i]
+			out = r.prev.stages[i]
 		}
 		cur.stages = append(cur.stages, out)
-		files = append(files, out...)
+		r.files = append(r.files, out...)
 	}
-	files = append(files, cur.static...)
-	all := full || b.pending.static
-	if all {
-		fresh = files
-	} else {
-		fresh = append(fresh, cur.static...)
+	r.files = append(r.files, cur.static...)
+	return nil
+}
+
+// processImages runs images.Process on the outputs made this time (all
+// of them when a static file changed) and returns the finished outputs,
+// with last time's for the others and the resized copies of the
+// pictures they show, and what Process returned.
+func (r *run) processImages() (final, processed []output.File, err error) {
+	prev, cur := r.prev, r.cur
+	all := r.full || r.b.pending.static
+	fresh := r.files
+	if !all {
+		fresh = append(r.fresh, cur.static...)
 	}
-	processed, err := images.Process(s, fresh, images.Options{})
+	processed, rep, err := images.ProcessReport(cur.site, fresh, images.Options{})
 	if err != nil {
-		return built{}, err
+		return nil, nil, err
 	}
-	cur.variants = map[string][]byte{}
 	inputs := make(map[string]bool, len(fresh))
 	for _, f := range fresh {
 		inputs[f.Path] = true
 	}
-	final := processed
+	cur.shown, cur.copies = rep.Shown, map[string][]output.File{}
+	byPath := map[string][]byte{}
 	for _, f := range processed {
 		if !inputs[f.Path] {
-			cur.variants[f.Path] = f.Data
+			byPath[f.Path] = f.Data
 		}
 	}
-	if len(cur.variants) > 0 || (prev != nil && len(prev.variants) > 0) {
-		// Which resized copies each page shows, to keep those of the
-		// pictures that pages not made again still show.
-		cur.refs = map[string][]string{}
-		for _, f := range processed {
-			if inputs[f.Path] && f.Ext() == ".html" {
-				if names := srcsetNames(f.Data); names != nil {
-					cur.refs[f.Path] = names
-				}
-			}
+	for pic, paths := range rep.Copies {
+		for _, p := range paths {
+			cur.copies[pic] = append(cur.copies[pic], output.File{Path: p, Data: byPath[p]})
 		}
 	}
-	if !all {
-		// What Process made of the files not made again, and the resized
-		// copies of the pictures they show.
-		for _, f := range files {
-			if !inputs[f.Path] {
-				old, _ := prev.get(f.Path)
-				final = append(final, output.File{Path: f.Path, Data: old})
-				if names := prev.refs[f.Path]; names != nil {
-					cur.refs[f.Path] = names
-				}
-			}
-		}
-		shown := map[string]bool{}
-		for _, names := range cur.refs {
-			for _, n := range names {
-				shown[n] = true
-			}
-		}
-		for p, data := range prev.variants {
-			if _, ok := cur.variants[p]; !ok && !inputs[p] && shown[path.Base(p)] {
-				cur.variants[p] = data
-				final = append(final, output.File{Path: p, Data: data})
+	final = processed
+	if all {
+		return final, processed, nil
+	}
+	// What Process made last time of the files not made again, and the
+	// resized copies of the pictures they show.
+	for _, f := range r.files {
+		if !inputs[f.Path] {
+			old, _ := prev.get(f.Path)
+			final = append(final, output.File{Path: f.Path, Data: old})
+			if pics := prev.shown[f.Path]; pics != nil {
+				cur.shown[f.Path] = pics
 			}
 		}
 	}
-	u := &Update{Rendered: count, Full: full, Refreshed: fast}
-	// Only what Process returned can be new: the rest is last time's.
+	var kept []string
+	for _, pics := range cur.shown {
+		for _, pic := range pics {
+			if _, ok := cur.copies[pic]; !ok && prev.copies[pic] != nil && !slices.Contains(kept, pic) {
+				kept = append(kept, pic)
+			}
+		}
+	}
+	for _, pic := range kept {
+		cur.copies[pic] = prev.copies[pic]
+		final = append(final, prev.copies[pic]...)
+	}
+	return final, processed, nil
+}
+
+// finish sorts the finished outputs and lists what changed since last
+// time: only what Process returned can be new, the rest is last time's.
+func (r *run) finish(final, processed []output.File) (*Update, error) {
+	prev, cur := r.prev, r.cur
+	u := &Update{Rendered: r.rendered, Full: r.full || r.rendered == len(cur.site.Pages), Refreshed: r.fast}
 	if prev != nil && len(final) == len(prev.sorted) && !hasNewPath(processed, prev.index) {
 		// The same paths as last time (the usual edit): patch last
 		// time's sorted list where Process made something new.
@@ -371,7 +454,7 @@ func (b *Builder) rebuild(start time.Time, prev *state, s *site.Site, fast bool,
 		sort.Strings(u.Changed)
 	} else {
 		if err := checkCollisions(final); err != nil {
-			return built{}, err
+			return nil, err
 		}
 		slices.SortFunc(final, func(a, b output.File) int { return strings.Compare(a.Path, b.Path) })
 		cur.sorted, cur.index = final, make(map[string]int, len(final))
@@ -389,8 +472,8 @@ func (b *Builder) rebuild(start time.Time, prev *state, s *site.Site, fast bool,
 			}
 		}
 	}
-	u.Result = result(s, cur.eng, cur.sorted, start)
-	return built{u, cur}, nil
+	u.Result = result(cur.site, cur.eng, cur.sorted, r.start)
+	return u, nil
 }
 
 func hasNewPath(files []output.File, old map[string]int) bool {
@@ -481,276 +564,4 @@ func framesChanged(prev, cur []output.File, langs []string) []string {
 		}
 	}
 	return out
-}
-
-// siteDiff is what changed between two loads of a site.
-type siteDiff struct {
-	// card is true when a page appeared, went, or changed in what other
-	// pages show of it (front matter, URL, draft state).
-	card bool
-	// bodies are the kinds of the pages whose body alone changed.
-	bodies map[site.Kind]bool
-	// frame is true when the 404 page of a language changed.
-	frame bool
-	// pagesChanged is true when a page came or went.
-	pagesChanged bool
-	// affected are the page files to render again.
-	affected map[string]bool
-}
-
-func (d *siteDiff) showsBody(kinds []site.Kind) bool {
-	for _, k := range kinds {
-		if d.bodies[k] {
-			return true
-		}
-	}
-	return false
-}
-
-// diffSites compares the pages of two loads and finds the pages to
-// render again: a page whose own file or links changed, and for a page
-// that changed in what others show of it (its card), every page that
-// shows it:
-//
-//   - its translations (language switcher, hreflang);
-//   - the pages it names and that name it, and the translations of
-//     those (partner -> cluster, mission -> participants, backlinks), with
-//     the lists and home page of their language (cards may show them);
-//   - the list of its section and the home page of its language;
-//   - every page of its section when it is the section page (breadcrumbs);
-//   - every page of its language when it is in the menu;
-//   - every page of a layout that lists pages by itself (PagesOf,
-//     Latest...: the home page in the default theme).
-//
-// Both loads are walked, so that a page that went or stopped naming
-// another is handled like one that came.
-func diffSites(old, cur *site.Site, th themeInfo) *siteDiff {
-	d := &siteDiff{bodies: map[site.Kind]bool{}, affected: map[string]bool{}}
-	var cards []string
-	for _, p := range cur.Pages {
-		o := old.Page(p.File)
-		switch {
-		case o == nil:
-			cards = append(cards, p.File)
-			d.pagesChanged = true
-		case !sameCard(o, p):
-			cards = append(cards, p.File)
-		case !sameLinks(o, p):
-			d.affected[p.File] = true
-		case !bytes.Equal(o.HTML, p.HTML):
-			d.affected[p.File] = true
-			d.bodies[p.Kind] = true
-			if th.bodyWide {
-				cards = append(cards, p.File)
-			}
-		}
-	}
-	for _, o := range old.Pages {
-		if cur.Page(o.File) == nil {
-			cards = append(cards, o.File)
-			d.pagesChanged = true
-		}
-	}
-	if len(cards) == 0 {
-		return d
-	}
-	d.card = true
-	for _, s := range []*site.Site{old, cur} {
-		for _, f := range cards {
-			if p := s.Page(f); p != nil {
-				d.markShowing(s, p)
-			}
-		}
-		for _, p := range s.Pages {
-			if th.wide[render.LayoutOf(p)] {
-				d.affected[p.File] = true
-			}
-		}
-	}
-	return d
-}
-
-func (d *siteDiff) markShowing(s *site.Site, c *site.Page) {
-	mark := func(p *site.Page) {
-		if p != nil {
-			d.affected[p.File] = true
-		}
-	}
-	lists := func(p *site.Page) {
-		if p.Section != "" && p.Kind != site.KindSection {
-			mark(s.Section(p.Lang, p.Section))
-		}
-		mark(s.Home(p.Lang))
-	}
-	for _, t := range append([]*site.Page{c}, c.Translations...) {
-		mark(t)
-		lists(t)
-		for _, n := range neighbours(t) {
-			for _, nt := range append([]*site.Page{n}, n.Translations...) {
-				mark(nt)
-				lists(nt)
-			}
-		}
-	}
-	if c.Kind == site.KindSection {
-		for _, p := range s.PagesOf(c.Lang, c.Section) {
-			mark(p)
-		}
-	}
-	for _, e := range s.Config.Menus[c.Lang] {
-		if e.Page != "" && "content/"+c.Lang+"/"+e.Page == c.File {
-			for _, p := range s.LangPages(c.Lang) {
-				mark(p)
-			}
-		}
-	}
-}
-
-// neighbours are the pages p names and that name it.
-func neighbours(p *site.Page) []*site.Page {
-	var out []*site.Page
-	if p.ClusterPage != nil {
-		out = append(out, p.ClusterPage)
-	}
-	if p.Organisation != nil {
-		out = append(out, p.Organisation)
-	}
-	out = append(out, p.Participants...)
-	out = append(out, p.Members...)
-	out = append(out, p.Missions...)
-	return append(out, p.Interviews...)
-}
-
-// sameCard reports whether two loads of a page show the same to other
-// pages.
-func sameCard(a, b *site.Page) bool {
-	return a.Kind == b.Kind && a.URL == b.URL && a.Slug == b.Slug && a.Draft == b.Draft &&
-		a.Key == b.Key && a.Synthetic == b.Synthetic &&
-		(a.Params == b.Params || reflect.DeepEqual(a.Params, b.Params))
-}
-
-// sameLinks reports whether two loads of a page have the same
-// translations and name and are named by the same pages.
-func sameLinks(a, b *site.Page) bool {
-	same := func(x, y []*site.Page) bool {
-		if len(x) != len(y) {
-			return false
-		}
-		for i := range x {
-			if x[i].File != y[i].File {
-				return false
-			}
-		}
-		return true
-	}
-	one := func(x *site.Page) []*site.Page {
-		if x == nil {
-			return nil
-		}
-		return []*site.Page{x}
-	}
-	return same(a.Translations, b.Translations) && same(one(a.ClusterPage), one(b.ClusterPage)) &&
-		same(one(a.Organisation), one(b.Organisation)) && same(a.Participants, b.Participants) &&
-		same(a.Members, b.Members) && same(a.Missions, b.Missions) && same(a.Interviews, b.Interviews)
-}
-
-// themeInfo is what the templates tell about which pages show what.
-type themeInfo struct {
-	// wide are the layouts that list pages by themselves (PagesOf,
-	// Latest, Section...), rather than through the page's own links:
-	// their pages are rendered again whenever any page changes its card.
-	wide map[string]bool
-	// bodyWide is true when a template shows the body of a page other
-	// than the one being rendered: every body edit then counts as a card
-	// change.
-	bodyWide bool
-}
-
-var (
-	// wideRE finds template calls that reach pages other than the
-	// page's own and its links.
-	wideRE = regexp.MustCompile(`\b(?:PagesOf|Latest|LangPages|Lookup)\b|\.Site\.(?:Pages|Page|Home|Section)\b|(?:^|[\s({])\$?\.Section\s+"`)
-	// bodyRE finds what only a page's body gives.
-	bodyRE = regexp.MustCompile(`\.(?:HTML|QA|Headings|Links|Images|Body)\b`)
-	// ownBodyRE are the forms that show the page's own body:
-	// {{.HTML .Page}}, {{$.HTML $.Page}}, {{.Page.HTML}}, {{.QA .Page}}.
-	ownCallRE = regexp.MustCompile(`^\s+\$?\.Page\b`)
-)
-
-// stageLayouts are the layouts the stages render (the catalogue's), not
-// pages.
-var stageLayouts = map[string]bool{"catalogue": true, "facet": true}
-
-// scanTheme reads the templates to find the wide layouts and whether
-// bodies show elsewhere than on their own page.
-func scanTheme(theme fs.FS) (themeInfo, error) {
-	info := themeInfo{wide: map[string]bool{}}
-	shared := false // base.html or a partial lists pages: every layout does
-	err := fs.WalkDir(theme, ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".html") {
-			return err
-		}
-		src, err := fs.ReadFile(theme, p)
-		if err != nil {
-			return err
-		}
-		text := string(src)
-		if stageLayouts[strings.TrimSuffix(p, ".html")] {
-			return nil // the stages say themselves what they show
-		}
-		if wideRE.MatchString(text) {
-			if p == "base.html" || strings.HasPrefix(p, "partials/") {
-				shared = true
-			} else {
-				info.wide[strings.TrimSuffix(p, ".html")] = true
-			}
-		}
-		for _, m := range bodyRE.FindAllStringIndex(text, -1) {
-			own := strings.HasSuffix(text[:m[0]], ".Page") ||
-				((text[m[0]:m[1]] == ".HTML" || text[m[0]:m[1]] == ".QA") && ownCallRE.MatchString(text[m[1]:]))
-			if !own {
-				info.bodyWide = true
-			}
-		}
-		return nil
-	})
-	if shared {
-		for _, l := range render.Layouts() {
-			info.wide[l] = true
-		}
-	}
-	return info, err
-}
-
-// srcsetNames returns the file names (last path segment, unescaped) of
-// the URLs in the srcset attributes of an HTML page, or nil.
-func srcsetNames(page []byte) []string {
-	var names []string
-	for rest := page; ; {
-		i := bytes.Index(rest, []byte("srcset="))
-		if i < 0 {
-			return names
-		}
-		rest = rest[i+len("srcset="):]
-		var val []byte
-		if len(rest) > 0 && (rest[0] == '"' || rest[0] == '\'') {
-			j := bytes.IndexByte(rest[1:], rest[0])
-			if j < 0 {
-				return names
-			}
-			val, rest = rest[1:1+j], rest[2+j:]
-		} else {
-			j := bytes.IndexAny(rest, " \t\n>")
-			if j < 0 {
-				j = len(rest)
-			}
-			val, rest = rest[:j], rest[j:]
-		}
-		for _, cand := range strings.Split(html.UnescapeString(string(val)), ",") {
-			u, _, _ := strings.Cut(strings.TrimSpace(cand), " ")
-			if n, err := url.PathUnescape(path.Base(u)); err == nil && u != "" {
-				names = append(names, n)
-			}
-		}
-	}
 }

@@ -90,6 +90,34 @@ func testPNG(t *testing.T, w, h int) []byte {
 	return b.Bytes()
 }
 
+// rename renames a page in every language, as an editor would: the
+// files named base.md under dir in each language folder become
+// name.md, and every content file naming it is changed to name the new
+// one.
+func rename(dir, base, name string) edit {
+	return func(t *testing.T, fsys fstest.MapFS) []string {
+		var changed []string
+		for f, data := range fsys {
+			if strings.HasPrefix(f, "content/") && bytes.Contains(data.Data, []byte(base)) {
+				fsys[f] = &fstest.MapFile{Data: bytes.ReplaceAll(data.Data, []byte(base), []byte(name))}
+				changed = append(changed, f)
+			}
+		}
+		for _, lang := range []string{"en", "fr"} {
+			from := "content/" + lang + "/" + dir + "/" + base + ".md"
+			if fsys[from] == nil {
+				t.Fatalf("no file %s", from)
+			}
+			to := "content/" + lang + "/" + dir + "/" + name + ".md"
+			fsys[to] = fsys[from]
+			delete(fsys, from)
+			changed = append(changed, from, to)
+		}
+		sort.Strings(changed)
+		return changed
+	}
+}
+
 func write(name, data string) edit {
 	return func(t *testing.T, fsys fstest.MapFS) []string {
 		fsys[name] = &fstest.MapFile{Data: []byte(data)}
@@ -162,6 +190,7 @@ func TestBuilderMatchesBuild(t *testing.T) {
 		{name: "its French translation", edit: write("content/fr/partners/zeta-labs.md", "---\ntitle: Zeta Labs\norgType: lab\ncountry: FR\n---\nZêta.\n"), wantRendered: -1},
 		{name: "it becomes a draft", edit: replace("content/en/partners/zeta-labs.md", `(?m)^title:`, "draft: true\ntitle:"), wantRendered: -1},
 		{name: "a page is deleted", edit: remove("content/en/partners/zeta-labs.md"), wantRendered: -1},
+		{name: "a page is renamed", edit: rename("partners", "novaquest-biosciences-00017", "novaquest-renamed"), wantRendered: -1},
 		{name: "a menu page's title", edit: replace("content/fr/about.md", `(?m)^title: .*$`, "title: Qui sommes-nous ?"), wantRendered: -1},
 		{name: "a section page's title", edit: replace("content/en/partners/index.md", `(?m)^title: .*$`, "title: Members"), wantRendered: -1},
 		// The feed links of every page carry it: the frame changes.
@@ -169,7 +198,14 @@ func TestBuilderMatchesBuild(t *testing.T) {
 		{name: "broken front matter", edit: replace("content/en/about.md", `(?m)^title: .*$`, "title: [unclosed"), wantErr: true},
 		{name: "fixed again", edit: replace("content/en/about.md", `(?m)^title: .*$`, "title: About us"), wantRendered: -1},
 		{name: "site.yaml", edit: replace("content/site.yaml", `(?m)^title: .*$`, "title: {en: Renamed, fr: Renommé}"), wantRendered: -1, wantFull: true},
+		{name: "a UI string", edit: theme("i18n/en.yaml", "home: Home", "home: Start"), wantRendered: -1, wantFull: true},
 		{name: "a template", edit: theme("partials/footer.html", `<footer class="site-footer">`, `<footer class="site-footer edited">`), wantRendered: -1, wantFull: true},
+		// The news pages' layout: the news pages only (8 of 121).
+		{name: "a layout", edit: theme("news.html", `<article class="news prose">`, `<article class="news prose edited">`), wantRendered: 8},
+		// The partial of the clusters' and partners' pages.
+		{name: "a partial of some layouts", edit: theme("partials/org.html", `<article class="org org-grid">`, `<article class="org org-grid edited">`), wantRendered: 90},
+		{name: "a partial no page uses", edit: write("templates/partials/unused.html", `<p>{{.Title}}</p>`), wantRendered: 0},
+		{name: "it goes", edit: remove("templates/partials/unused.html"), wantRendered: 0},
 		{name: "a stylesheet", edit: write("static/css/site.css", "body{color:red}"), wantRendered: -1, wantFull: true},
 		{name: "an image", edit: write("static/img/new.svg", `<svg xmlns="http://www.w3.org/2000/svg"/>`), wantRendered: 0},
 		{name: "a photo", edit: writeBytes("static/img/photo.png", testPNG(t, 700, 400)), wantRendered: 0},

@@ -26,6 +26,7 @@ import (
 	"net/url"
 	"path"
 	"runtime"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -75,6 +76,24 @@ type variant struct {
 // pages show and rewrites their <img> tags. It returns files with the
 // pages rewritten and the resized copies added, sorted by path.
 func Process(s *site.Site, files []output.File, opts Options) ([]output.File, error) {
+	out, _, err := ProcessReport(s, files, opts)
+	return out, err
+}
+
+// Report is what Process did with the pictures, for a build that
+// processes again only the pages that changed (consort serve's) and
+// keeps the copies of the pictures the others show.
+type Report struct {
+	// Shown are, by page path, the pictures of the site the page shows
+	// ("img/photo.png"), those Process reads.
+	Shown map[string][]string
+	// Copies are, by picture, the paths of its resized copies.
+	Copies map[string][]string
+}
+
+// ProcessReport is Process, also telling what it did.
+func ProcessReport(s *site.Site, files []output.File, opts Options) ([]output.File, Report, error) {
+	rep := Report{Shown: map[string][]string{}, Copies: map[string][]string{}}
 	if opts.Widths == nil {
 		opts.Widths = defaultWidths
 	}
@@ -87,7 +106,7 @@ func Process(s *site.Site, files []output.File, opts Options) ([]output.File, er
 		byPath[f.Path] = f.Data
 	}
 	if ps := checkContent(s, byPath); len(ps) > 0 && !opts.KeepGoing {
-		return nil, ps
+		return nil, rep, ps
 	}
 
 	// Which images do pages show?
@@ -97,6 +116,9 @@ func Process(s *site.Site, files []output.File, opts Options) ([]output.File, er
 			for _, src := range imgSources(f.Data) {
 				if p, ok := u.StaticFile(src); ok && isRaster(p) && byPath[p] != nil {
 					used[p] = true
+					if !slices.Contains(rep.Shown[f.Path], p) {
+						rep.Shown[f.Path] = append(rep.Shown[f.Path], p)
+					}
 				}
 			}
 		}
@@ -127,7 +149,12 @@ func Process(s *site.Site, files []output.File, opts Options) ([]output.File, er
 		}
 	}
 	if len(problems) > 0 {
-		return nil, problems
+		return nil, rep, problems
+	}
+	for _, n := range names {
+		for _, v := range infos[n].variants {
+			rep.Copies[n] = append(rep.Copies[n], v.path)
+		}
 	}
 
 	out := make([]output.File, len(files))
@@ -145,7 +172,7 @@ func Process(s *site.Site, files []output.File, opts Options) ([]output.File, er
 		out = append(out, m...)
 	}
 	output.Sort(out)
-	return out, nil
+	return out, rep, nil
 }
 
 // Missing reports the content images and front matter images and logos

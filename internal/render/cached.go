@@ -24,17 +24,30 @@ func (d *Data) Cached(name string, key ...any) (template.HTML, error) {
 		return "", fmt.Errorf("Cached: %q is not a partial (partials/*.html)", name)
 	}
 	k := d.Lang + "\x00" + name + "\x00" + fmt.Sprint(key...)
-	return d.engine.parts.get(d.Site, k, func() (template.HTML, error) {
+	part, err := d.engine.parts.get(d.Site, k, func() (cachedPart, error) {
 		t := d.engine.layouts[d.Kind]
 		if t == nil || t.Lookup(name) == nil {
-			return "", fmt.Errorf("Cached: no template %s", name)
+			return cachedPart{}, fmt.Errorf("Cached: no template %s", name)
 		}
+		// What the partial reads is recorded apart, and given to every
+		// page that gets its HTML.
+		own := d.reads
+		d.reads = &Reads{}
+		defer func() { d.reads = own }()
 		var b bytes.Buffer
-		if err := t.ExecuteTemplate(&b, name, d); err != nil {
-			return "", err
+		if err := t.ExecuteTemplate(&b, name, view{d}); err != nil {
+			return cachedPart{}, err
 		}
-		return template.HTML(b.String()), nil
+		return cachedPart{template.HTML(b.String()), d.reads.list()}, nil
 	})
+	d.reads.merge(part.reads)
+	return part.html, err
+}
+
+// cachedPart is a Cached partial's HTML and what it read.
+type cachedPart struct {
+	html  template.HTML
+	reads []Key
 }
 
 // MenuKey names the state of the page's menu, an entry a letter: "c" the

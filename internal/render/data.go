@@ -51,6 +51,7 @@ type Data struct {
 	assets *Assets
 	atlas  *geomap.Atlas // draws Map
 	engine *Engine       // its per-site caches (PagesOf, Cached, the maps' shading)
+	reads  *Reads        // what the page read, when Options.Record (deps.go)
 	// Map's result, drawn on the first call.
 	mapView *MapView
 	mapDone bool
@@ -188,6 +189,7 @@ func (d *Data) In(p *site.Page) *site.Page {
 		return p
 	}
 	if t := p.Translation(d.Lang); t != nil {
+		d.readPageOf(t)
 		return t
 	}
 	return p
@@ -203,7 +205,17 @@ func (d *Data) Integrity(name string) string { return d.assets.Integrity(name) }
 // HTML returns the page's rendered body. The Markdown renderer escapes
 // everything but the markup it makes itself; raw HTML passes only when
 // site.yaml allows it.
-func (d *Data) HTML(p *site.Page) template.HTML { return template.HTML(p.HTML) }
+func (d *Data) HTML(p *site.Page) template.HTML {
+	d.readBody(p)
+	return template.HTML(p.HTML)
+}
+
+// readBody records that the body of p, another page, was read.
+func (d *Data) readBody(p *site.Page) {
+	if d.reads != nil && p != d.Page {
+		d.reads.add(Key{ReadBody, p.File})
+	}
+}
 
 // Join joins strings with sep.
 func (d *Data) Join(list []string, sep string) string { return strings.Join(list, sep) }
@@ -273,6 +285,12 @@ func (d *Data) LangHomes() map[string]string {
 // for every page made rendering quadratic: the engine sorts each once
 // per site.
 func (d *Data) PagesOf(section string) []*site.Page {
+	d.readList(d.Lang, section)
+	return d.sortedPages(section)
+}
+
+// sortedPages is PagesOf, not recorded.
+func (d *Data) sortedPages(section string) []*site.Page {
 	sorted := func() ([]*site.Page, error) {
 		return sortChildren(d.Site, d.Locale, section, d.Site.PagesOf(d.Lang, section)), nil
 	}
@@ -291,14 +309,17 @@ type shading struct{ members, markets []string }
 // shading returns the shading of the page's language, worked out once
 // per site.
 func (d *Data) shading() shading {
+	if d.reads != nil {
+		d.reads.add(Key{ReadShade, d.Lang})
+	}
 	work := func() (shading, error) {
 		var sh shading
-		for _, p := range d.PagesOf("clusters") {
+		for _, p := range d.sortedPages("clusters") {
 			if cl := p.Cluster(); cl != nil && cl.Country != "" && !slices.Contains(sh.members, cl.Country) {
 				sh.members = append(sh.members, cl.Country)
 			}
 		}
-		for _, p := range d.PagesOf("missions") {
+		for _, p := range d.sortedPages("missions") {
 			if mi := p.Mission(); mi != nil && mi.Country != "" && !slices.Contains(sh.markets, mi.Country) {
 				sh.markets = append(sh.markets, mi.Country)
 			}
@@ -323,4 +344,7 @@ func (d *Data) Latest(section string, n int) []*site.Page {
 }
 
 // Section returns the section page of the page's language, or nil.
-func (d *Data) Section(section string) *site.Page { return d.Site.Section(d.Lang, section) }
+func (d *Data) Section(section string) *site.Page {
+	d.readPage("content/" + d.Lang + "/" + section + "/index.md")
+	return d.Site.Section(d.Lang, section)
+}

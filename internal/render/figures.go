@@ -8,6 +8,9 @@ type Figures struct {
 // Figures counts the clusters, partners and missions of the page's
 // language and the countries the clusters and partners are in.
 func (d *Data) Figures() Figures {
+	for _, sec := range []string{"clusters", "partners", "missions"} {
+		d.readList(d.Lang, sec)
+	}
 	f := Figures{
 		Clusters: len(d.Site.PagesOf(d.Lang, "clusters")),
 		Partners: len(d.Site.PagesOf(d.Lang, "partners")),

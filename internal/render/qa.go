@@ -23,7 +23,10 @@ import (
 // The heading's id stays on the <dt>, so links to a question still land.
 // A body without such headings, or whose markup is not balanced (raw
 // HTML), is returned as it is.
-func (d *Data) QA(p *site.Page) template.HTML { return template.HTML(qaMarkup(p.HTML)) }
+func (d *Data) QA(p *site.Page) template.HTML {
+	d.readBody(p)
+	return template.HTML(qaMarkup(p.HTML))
+}
 
 // qaMarkup is QA on the HTML of a body.
 func qaMarkup(body []byte) []byte {

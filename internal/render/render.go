@@ -49,9 +49,12 @@ type Engine struct {
 	atlas   *geomap.Atlas
 	// What every page of a language may ask for, worked out once per
 	// site (see siteMemo).
-	sections siteMemo[[]*site.Page]  // PagesOf, by lang + "/" + section
-	shades   siteMemo[shading]       // the maps' shading, by lang
-	parts    siteMemo[template.HTML] // Cached
+	sections siteMemo[[]*site.Page] // PagesOf, by lang + "/" + section
+	shades   siteMemo[shading]      // the maps' shading, by lang
+	parts    siteMemo[cachedPart]   // Cached
+	// otherBodies is ShowsOtherBodies.
+	otherBodies bool
+	uses        map[string][]string // Uses, by layout
 }
 
 // New parses the templates in fsys (base.html, partials/, the layouts,
@@ -101,6 +104,11 @@ func New(fsys fs.FS, langs []string) (*Engine, error) {
 		}
 		e.layouts[name] = t
 	}
+	e.otherBodies = showsOtherBodies(e.layouts)
+	e.uses = map[string][]string{}
+	for name, t := range e.layouts {
+		e.uses[name] = usesOf(t)
+	}
 	return e, nil
 }
 
@@ -147,7 +155,7 @@ func (e *Engine) execute(layout string, d *Data, use func(page []byte) error) er
 	}
 	defer e.bufs.Put(buf)
 	buf.Reset()
-	if err := t.ExecuteTemplate(buf, "base.html", d); err != nil {
+	if err := t.ExecuteTemplate(buf, "base.html", view{d}); err != nil {
 		return fmt.Errorf("rendering %s with %s", d.URL, templateError(err))
 	}
 	return use(buf.Bytes())
@@ -157,6 +165,9 @@ func (e *Engine) execute(layout string, d *Data, use func(page []byte) error) er
 type Options struct {
 	Assets  *Assets
 	Preview bool
+	// Record makes each page's jobs record what they read of the site
+	// (Job.Reads), for an incremental build.
+	Record bool
 }
 
 // Jobs returns the jobs of every page of the site (PageJobs, in site
@@ -289,6 +300,10 @@ func (e *Engine) NewData(s *site.Site, lang, url string, opts Options) *Data {
 func (e *Engine) pageData(s *site.Site, p *site.Page, opts Options) []*Data {
 	d := e.NewData(s, p.Lang, p.URL, opts)
 	d.Page = p
+	if opts.Record {
+		d.reads = &Reads{}
+		d.recordFrame(p)
+	}
 	d.Title = p.Title()
 	d.Description = p.Summary()
 	if d.Description == "" {
@@ -318,7 +333,7 @@ func (e *Engine) pageAlternates(s *site.Site, p *site.Page, d *Data) {
 		if t := p.Translation(other); t != nil {
 			a.URL, a.IsTranslation = t.URL, true
 			d.Translations = append(d.Translations, Alternate{Lang: other, Name: a.Name, URL: t.URL, Abs: u.Abs(t.URL), IsTranslation: true})
-		} else if sec := s.Section(other, p.Section); p.Section != "" && sec != nil {
+		} else if sec := d.sectionCard(other, p.Section); p.Section != "" && sec != nil {
 			a.URL = sec.URL
 		} else {
 			a.URL = u.Home(other)
@@ -339,7 +354,7 @@ func pageCrumbs(s *site.Site, p *site.Page, d *Data) {
 		return
 	}
 	if p.Section != "" && p.Kind != site.KindSection {
-		if sec := s.Section(p.Lang, p.Section); sec != nil {
+		if sec := d.sectionCard(p.Lang, p.Section); sec != nil {
 			d.Breadcrumbs = append(d.Breadcrumbs, Crumb{Title: sec.Title(), URL: sec.URL})
 		}
 	}
@@ -349,6 +364,7 @@ func pageCrumbs(s *site.Site, p *site.Page, d *Data) {
 // listData fills in the pages a section page p lists: the missions
 // upcoming and past, or the others paginated, a Data per page.
 func listData(s *site.Site, p *site.Page, d *Data) []*Data {
+	d.readList(p.Lang, p.Section)
 	children := sortChildren(s, d.Locale, p.Section, s.PagesOf(p.Lang, p.Section))
 	if p.Section == "missions" {
 		for _, c := range children {

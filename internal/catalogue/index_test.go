@@ -190,11 +190,11 @@ func TestEncodeGroupRecords(t *testing.T) {
 	s := &site.Site{Config: &site.Config{}}
 	loc := testLocale(t)
 	single := buildGroup(FacetCountry, true, recs, s, "en", loc)
-	if got, _ := readVarints(encodeGroupRecords(single)); !slices.Equal(got, []int{1, 2, 3}) {
+	if got, _ := readVarints(encodeGroupRecords(single)); !slices.Equal(got, []int{1, 3, 4, 2}) {
 		t.Errorf("countries: got %v; want value+1 per record", got)
 	}
 	multi := buildGroup(FacetCompetency, true, recs, s, "en", loc)
-	if got, _ := readVarints(encodeGroupRecords(multi)); !slices.Equal(got, []int{1, 0, 2, 0, 0, 1, 1}) {
+	if got, _ := readVarints(encodeGroupRecords(multi)); !slices.Equal(got, []int{1, 0, 2, 0, 0, 1, 1, 0}) {
 		t.Errorf("competencies: got %v; want count then list per record", got)
 	}
 }

@@ -271,8 +271,12 @@
     var fieldsets = Array.prototype.slice.call(form.querySelectorAll("fieldset[data-param]"));
     var ix = null, loading = null, results = [], shown = 0, lastTyping = false, announce = 0;
 
+    var filters = document.getElementById("cat-filters"), activeN = document.getElementById("cat-active");
     form.hidden = false;
     if (browse) browse.hidden = true;
+    // Filters fold away on phones; wider screens show them (CSS does too
+    // where it can).
+    if (filters && window.matchMedia && matchMedia("(min-width: 56rem)").matches) filters.open = true;
 
     function resultsText(n) {
       var t = plurals[rules.select(n)] || plurals.other || "{n}";
@@ -448,6 +452,10 @@
           b.li.classList.toggle("is-zero", c === 0);
         });
       });
+      if (activeN) {
+        var nsel = form.querySelectorAll("input[type=checkbox]:checked").length;
+        activeN.textContent = nsel ? "(" + numbers.format(nsel) + ")" : "";
+      }
       list.replaceChildren();
       shown = 0;
       showMore(false);

@@ -7,7 +7,7 @@ type Figures struct {
 	// are agencies (orgType agency: a regional development agency that
 	// coordinates, say). The hero's "four clusters" must not count the
 	// agency among them.
-	Clusters, Agencies int
+	Clusters, Agencies            int
 	Partners, Missions, Countries int
 }
 

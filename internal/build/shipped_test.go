@@ -11,21 +11,58 @@ import (
 	"consort/templates"
 )
 
-// shippedHome builds the repository's own site and returns the home page
-// of each language.
-func shippedHome(t *testing.T) map[string]string {
+// shipped builds the repository's own site.
+func shipped(t *testing.T) *Result {
 	t.Helper()
 	res, err := Build(Options{Source: os.DirFS("../.."), Theme: templates.FS, Static: static.FS, Site: site.Options{Clock: clock}})
 	if err != nil {
 		t.Fatal(err)
 	}
+	return res
+}
+
+// shippedHome builds the repository's own site and returns the home page
+// of each language.
+func shippedHome(t *testing.T) map[string]string {
+	t.Helper()
 	home := map[string]string{}
-	for _, f := range res.Files {
+	for _, f := range shipped(t).Files {
 		if lang, ok := strings.CutSuffix(f.Path, "/index.html"); ok && (lang == "en" || lang == "fr") {
 			home[lang] = string(f.Data)
 		}
 	}
 	return home
+}
+
+// TestShippedFrenchText checks the French of the shipped site: numbers
+// in prose grouped with a narrow no-break space, curly apostrophes in
+// labels too, and each organisation named the same in both languages.
+func TestShippedFrenchText(t *testing.T) {
+	res := shipped(t)
+	straight := regexp.MustCompile(`>[^<]*\pL'\pL[^<]*<`)
+	for _, f := range res.Files {
+		if !strings.HasPrefix(f.Path, "fr/") || !strings.HasSuffix(f.Path, ".html") {
+			continue
+		}
+		if m := straight.Find(f.Data); m != nil {
+			t.Errorf("%s: a straight apostrophe in text: %s", f.Path, m)
+		}
+	}
+	news := string(file(t, res, "fr/actualites/ce4big/index.html"))
+	if !strings.Contains(news, "421\u202f000\u00a0euros") && !strings.Contains(news, "421\u202f000 euros") {
+		t.Errorf("fr/actualites/ce4big/: want 421\u202f000 euros (a narrow no-break space between the thousands)")
+	}
+	s := res.Site
+	for _, p := range s.Pages {
+		if p.Lang != "en" || (p.Kind != site.KindCluster && p.Kind != site.KindPartner) {
+			continue
+		}
+		for _, tr := range p.Translations {
+			if tr.Title() != p.Title() {
+				t.Errorf("%s is %q in English and %q in %s: one organisation, one spelling", p.File, p.Title(), tr.Title(), tr.Lang)
+			}
+		}
+	}
 }
 
 var figureRE = regexp.MustCompile(`<li><strong>([0-9]+)</strong> ([^<]+)</li>`)

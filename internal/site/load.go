@@ -103,6 +103,15 @@ func Load(fsys fs.FS, opts Options) (*Site, error) {
 			m[lang] = l.text.Text(v, lang)
 		}
 	}
+	// Labels of vocabularies get the language's typography too ("Mission
+	// d’affaires", not "Mission d'affaires").
+	for _, keys := range cfg.Vocabularies {
+		for _, labels := range keys {
+			for lang, v := range labels {
+				labels[lang] = l.text.Text(v, lang)
+			}
+		}
+	}
 	s := l.load()
 	l.problems.Sort()
 	if errs := l.problems.Errors(); len(errs) > 0 {

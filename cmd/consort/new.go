@@ -222,7 +222,10 @@ func newSchemas(source string, stdout io.Writer) error {
 		return reportProblems(ps, stdout)
 	}
 	files := scaffold.SchemaSet(cfg)
-	for _, f := range cms.Copies(cfg) {
+	// The CMS shows the labels as the site does, typeset (site.Load).
+	typeset, _ := site.ParseConfig(data)
+	typeset.Typeset()
+	for _, f := range cms.Copies(typeset) {
 		files = append(files, scaffold.File{Path: f.Path, Data: f.Data})
 	}
 	if err := os.MkdirAll(filepath.Join(source, filepath.FromSlash(scaffold.SchemaDir)), 0o755); err != nil {
@@ -239,7 +242,7 @@ func newSchemas(source string, stdout io.Writer) error {
 		}
 		fmt.Fprintf(stdout, "wrote %s\n", f.Path)
 	}
-	if err := removeStaleCopies(source, cms.Copies(cfg), stdout); err != nil {
+	if err := removeStaleCopies(source, cms.Copies(typeset), stdout); err != nil {
 		return err
 	}
 	rc := scaffold.RemarkConfig(cfg)

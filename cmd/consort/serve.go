@@ -36,6 +36,11 @@ the file is fixed and saved.
 
 Nothing is written to disk; consort build publishes. Ctrl-C stops.
 
+On 127.0.0.1 (the default) the preview answers only the names of this
+machine (localhost, 127.0.0.1, [::1]) and refuses others with 421, so
+that no web page can read your drafts through a name of its own. With
+--bind 0.0.0.0 or a network address it answers every name.
+
 Exit status: 0 stopped, 1 the site folder cannot be read or the port
 cannot be used, 2 bad usage.`
 

@@ -166,6 +166,12 @@ func TestBrowserCatalogue(t *testing.T) {
 	})
 
 	t.Run("filter by country", func(t *testing.T) {
+		// Narrower than 56rem, the filters are folded: open them.
+		if !eval[bool](t, ctx, `document.getElementById("cat-filters").open`) {
+			if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#cat-filters > summary"))); err != nil {
+				t.Fatal(err)
+			}
+		}
 		if err := chromedp.Do(ctx, chromedp.Click(chromedp.ID("f-country-pl"))); err != nil {
 			t.Fatal(err)
 		}

@@ -82,15 +82,16 @@ func Tokens(s string) []string {
 	return strings.FieldsFunc(Fold(s), func(r rune) bool { return !isWordRune(r) })
 }
 
-// camelParts returns the parts of a word written in camel case, so that
-// "win" finds "BioWin": "bioMérieux" -> bio, merieux; "BioWin" -> bio, win.
-// It returns nil for a word without an inner capital, or an all-capital one.
+// camelParts returns the parts of a word written in camel case or with
+// digits, so that "win" finds "BioWin": "bioMérieux" -> bio, merieux;
+// "BioWin" -> bio, win; "COVID19" -> covid, 19. It returns nil for a word
+// without an inner capital after a small letter, nor digits next to letters.
 func camelParts(word string) []string {
 	rs := []rune(word)
 	var parts []string
 	start := 0
 	for i := 1; i < len(rs); i++ {
-		if unicode.IsUpper(rs[i]) && unicode.IsLower(rs[i-1]) {
+		if unicode.IsUpper(rs[i]) && unicode.IsLower(rs[i-1]) || unicode.IsDigit(rs[i]) != unicode.IsDigit(rs[i-1]) {
 			parts = append(parts, string(rs[start:i]))
 			start = i
 		}

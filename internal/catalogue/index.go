@@ -4,6 +4,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode"
 	"unicode/utf16"
 )
 
@@ -25,6 +26,11 @@ import (
 // numbers) and the value references (global value numbers: the values of
 // all groups, group after group). Within a list the first number is
 // written as is and each next one as its gap minus one.
+//
+// A term whose three lists are empty is an alias: a plural whose singular
+// does not begin with it ("companies"), which stands for the term of its
+// singular (the script's stem of it), so that a prefix of the plural
+// ("compani") finds what the plural finds.
 //
 // A value reference stands for every record that has that value: the word
 // "immunology" points at one competency, not at the 900 partners that
@@ -94,10 +100,11 @@ func add(list []int, n int) []int {
 	return append(list, n)
 }
 
-// nameTerms returns the index terms of an organisation's name: its words,
-// and the parts of words written in camel case ("BioWin": biowin, bio, win).
+// nameTerms returns the index terms of an organisation's name: its
+// textTerms, and the parts of words written in camel case or with digits
+// ("BioWin": biowin, bio, win; "BioX4Clusters": bio, x, 4, clusters).
 func nameTerms(name, lang string) []string {
-	terms := Terms(name, lang)
+	terms := textTerms(name, lang)
 	for _, w := range strings.FieldsFunc(name, func(r rune) bool { return !isWordRune(r) }) {
 		for _, p := range camelParts(w) {
 			if !stopwords[p] {
@@ -108,14 +115,81 @@ func nameTerms(name, lang string) []string {
 	return terms
 }
 
-// wordTerms gives the Terms of a text word by word, each word folded and
+// Words written in parts. A name such as "L'Oréal", "Saint-Étienne" or
+// "E-Health 4.0" is read as its parts (oreal, saint, etienne) and also as
+// the parts written together (loreal, saintetienne, ehealth, 40), as
+// search engines do for compound words: a visitor who types "loreal" finds
+// it at every letter, from "l" on, and one who types "oréal" too. Parts are
+// joined across apostrophes, hyphens, dots, ampersands and the like, not
+// across spaces or the punctuation that lists things (",;:/()").
+
+// isChunkBreak tells what ends a word written in parts.
+func isChunkBreak(r rune) bool {
+	return unicode.IsSpace(r) || strings.ContainsRune(",;:/\\()[]{}<>!?\"«»“”„|", r)
+}
+
+// textTerms returns the index terms of a text: its Terms, and each word
+// written in parts as one term.
+func textTerms(s, lang string) []string {
+	out := Terms(s, lang)
+	for _, chunk := range strings.FieldsFunc(s, isChunkBreak) {
+		if t := joined(chunk, lang); t != "" {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// joined returns the term of a word written in parts, or "" when chunk
+// is one word.
+func joined(chunk, lang string) string {
+	toks := Tokens(chunk)
+	if len(toks) < 2 {
+		return ""
+	}
+	return Stem(strings.Join(toks, ""), lang)
+}
+
+// aliasOf returns the word a term was made from when its singular does
+// not begin with it ("companies": company; "hôpitaux": hopital), or "".
+// The index holds such a word as a term with no postings of its own, so
+// that "compani" and "hopitau", on the way to the plural, find the
+// singular: the script takes an empty term for its stem.
+func aliasOf(word, lang string) string {
+	if t := Stem(word, lang); !strings.HasPrefix(word, t) {
+		return word
+	}
+	return ""
+}
+
+// aliases returns the aliasOf of every word of s, and of its words
+// written in parts.
+func aliases(s, lang string, add func(string)) {
+	for _, w := range Tokens(s) {
+		if !stopwords[w] {
+			if a := aliasOf(w, lang); a != "" {
+				add(a)
+			}
+		}
+	}
+	for _, chunk := range strings.FieldsFunc(s, isChunkBreak) {
+		if toks := Tokens(chunk); len(toks) > 1 {
+			if a := aliasOf(strings.Join(toks, ""), lang); a != "" {
+				add(a)
+			}
+		}
+	}
+}
+
+// wordTerms gives the textTerms of a text word by word, each word folded and
 // stemmed once per index: summaries of thousands of organisations share
 // most of their words, and folding text with accents is costly. Terms
 // of a text is the Terms of its space-separated words in order, since
 // folding never joins words across a space.
 type wordTerms struct {
-	lang string
-	m    map[string][]string
+	lang  string
+	m     map[string][]string
+	alias func(string)
 }
 
 func (c *wordTerms) terms(text string) []string {
@@ -123,7 +197,10 @@ func (c *wordTerms) terms(text string) []string {
 	for _, w := range strings.Fields(text) {
 		ts, ok := c.m[w]
 		if !ok {
-			ts = Terms(w, c.lang)
+			ts = textTerms(w, c.lang)
+			if c.alias != nil {
+				aliases(w, c.lang, c.alias)
+			}
 			c.m[w] = ts
 		}
 		out = append(out, ts...)
@@ -139,7 +216,9 @@ type index struct {
 
 // buildIndex indexes recs, whose values in each group are known.
 func buildIndex(recs []*Record, groups []*group, lang string) *index {
-	words := wordTerms{lang: lang, m: map[string][]string{}}
+	alias := map[string]bool{}
+	addAlias := func(a string) { alias[a] = true }
+	words := wordTerms{lang: lang, m: map[string][]string{}, alias: addAlias}
 	dict := map[string]*postings{}
 	get := func(t string) *postings {
 		p := dict[t]
@@ -151,8 +230,10 @@ func buildIndex(recs []*Record, groups []*group, lang string) *index {
 	}
 	for i, r := range recs {
 		names := nameTerms(r.Name, lang)
+		aliases(r.Name, lang, addAlias)
 		if r.ShortName != "" {
 			names = append(names, nameTerms(r.ShortName, lang)...)
+			aliases(r.ShortName, lang, addAlias)
 		}
 		inName := map[string]bool{}
 		for _, t := range names {
@@ -171,10 +252,11 @@ func buildIndex(recs []*Record, groups []*group, lang string) *index {
 	base := 0
 	for _, g := range groups {
 		for vi, v := range g.values {
-			for _, t := range Terms(v.Label, lang) {
+			for _, t := range textTerms(v.Label, lang) {
 				p := get(t)
 				p.refs = add(p.refs, base+vi)
 			}
+			aliases(v.Label, lang, addAlias)
 			if g.key == FacetCluster {
 				if c := recs[v.Records[0]].Cluster.Cluster(); c != nil && c.ShortName != "" {
 					for _, t := range Terms(c.ShortName, lang) {
@@ -185,6 +267,11 @@ func buildIndex(recs []*Record, groups []*group, lang string) *index {
 			}
 		}
 		base += len(g.values)
+	}
+	for a := range alias {
+		if dict[a] == nil {
+			dict[a] = &postings{}
+		}
 	}
 	ix := &index{terms: make([]string, 0, len(dict))}
 	for t := range dict {

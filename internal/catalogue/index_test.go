@@ -96,6 +96,7 @@ func testRecords() ([]*Record, []*group) {
 		{Kind: KindPartner, Name: "BioWin", Summary: "Cluster of Wallonia, with biotech companies.", OrgType: "cluster", Country: "BE", City: "Gosselies", Competencies: []string{"immunology"}},
 		{Kind: KindPartner, Name: "ImmunoLab", Summary: "Immunology studies for companies.", OrgType: "cro", Country: "DE", City: "München", Competencies: []string{"immunology", "oncology"}, Cluster: cluster},
 		{Kind: KindPartner, Name: "Kraków Labs", Summary: "Oncology.", OrgType: "lab", Country: "PL", City: "Kraków", Competencies: []string{"oncology"}},
+		{Kind: KindPartner, Name: "L'Oréal BioX4", Summary: "Skin research in Saint-Étienne.", OrgType: "lab", Country: "FR", City: "Marcy-l'Étoile"},
 	}
 	return recs, nil
 }
@@ -120,7 +121,8 @@ func TestBuildIndex(t *testing.T) {
 		}
 		return ix.posts[i]
 	}
-	// Global value numbers: countries BE DE PL (0-2), types (3-5), competencies (6-7), cluster (8), cities (9-11).
+	// Global value numbers: countries BE DE FR PL (0-3), types (4-6),
+	// competencies (7-8), cluster (9), cities (10-13).
 	tests := []struct {
 		name, term       string
 		name_, text, ref []int
@@ -129,11 +131,17 @@ func TestBuildIndex(t *testing.T) {
 		{"camel part", "win", []int{0}, nil, nil},
 		{"name beats summary", "immunolab", []int{1}, nil, nil},
 		{"summary plural folded", "company", nil, []int{0, 1}, nil},
-		{"competency label points at the value", "oncology", nil, []int{2}, []int{7}},
-		{"competency and summary", "immunology", nil, []int{1}, []int{6}},
-		{"type label", "cro", nil, nil, []int{4}},
-		{"city with accent", "krakow", []int{2}, nil, []int{10}},
-		{"cluster short name", "biom", nil, nil, []int{8}},
+		{"competency label points at the value", "oncology", nil, []int{2}, []int{8}},
+		{"competency and summary", "immunology", nil, []int{1}, []int{7}},
+		{"type label", "cro", nil, nil, []int{5}},
+		{"city with accent", "krakow", []int{2}, nil, []int{11}},
+		{"cluster short name", "biom", nil, nil, []int{9}},
+		{"name word after an apostrophe", "oreal", []int{3}, nil, nil},
+		{"name word written in parts, together", "loreal", []int{3}, nil, nil},
+		{"digits in a name, a part", "4", []int{3}, nil, nil},
+		{"summary word written in parts", "saintetienne", nil, []int{3}, nil},
+		{"place written in parts", "marcyletoile", nil, nil, []int{12}},
+		{"a plural whose singular does not begin with it: an empty alias", "companies", nil, nil, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -142,6 +150,14 @@ func TestBuildIndex(t *testing.T) {
 				t.Errorf("%q: got name %v text %v refs %v; want %v %v %v", tt.term, p.name, p.text, p.refs, tt.name_, tt.text, tt.ref)
 			}
 		})
+	}
+	for _, plural := range []string{"studies", "labs"} {
+		// "studies" stands for "study", which does not begin with it;
+		// "labs" needs no alias: "lab" begins it.
+		_, ok := slices.BinarySearch(ix.terms, plural)
+		if want := plural == "studies"; ok != want {
+			t.Errorf("alias %q: got %v; want %v", plural, ok, want)
+		}
 	}
 	for _, stop := range []string{"of", "with", "for"} {
 		if _, ok := slices.BinarySearch(ix.terms, stop); ok {
@@ -174,11 +190,11 @@ func TestEncodeGroupRecords(t *testing.T) {
 	s := &site.Site{Config: &site.Config{}}
 	loc := testLocale(t)
 	single := buildGroup(FacetCountry, true, recs, s, "en", loc)
-	if got, _ := readVarints(encodeGroupRecords(single)); !slices.Equal(got, []int{1, 2, 3}) {
+	if got, _ := readVarints(encodeGroupRecords(single)); !slices.Equal(got, []int{1, 3, 4, 2}) {
 		t.Errorf("countries: got %v; want value+1 per record", got)
 	}
 	multi := buildGroup(FacetCompetency, true, recs, s, "en", loc)
-	if got, _ := readVarints(encodeGroupRecords(multi)); !slices.Equal(got, []int{1, 0, 2, 0, 0, 1, 1}) {
+	if got, _ := readVarints(encodeGroupRecords(multi)); !slices.Equal(got, []int{1, 0, 2, 0, 0, 1, 1, 0}) {
 		t.Errorf("competencies: got %v; want count then list per record", got)
 	}
 }

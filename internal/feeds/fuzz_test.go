@@ -57,6 +57,7 @@ func FuzzAtom(f *testing.F) {
 	f.Add("</title><script>alert(1)</script>", "]]><x>", "<script>alert(1)</script>\n\n<img src=x onerror=alert(1)>", "&amp;")
 	f.Add("\x01\x0b\ufffe\uffff", "\u2028\u2029", "```\n]]>\n```\n", "\"'")
 	f.Add("Qualité : « été »", "l'été !", "# Titre ?\n\n- a\n- b\n", "Kraków")
+	f.Add("T", "]]]]>>", "```\n  a]]>b ]]]]> \"q\" 'a' &amp; <x>\n\tend\n```\n\n<b>]]></b>", "A")
 	f.Fuzz(func(t *testing.T, title, summary, body, author string) {
 		s := fuzzSite(title, summary, body, author, "2025-07-01", "", "")
 		if s == nil {
@@ -98,6 +99,24 @@ func FuzzAtom(f *testing.F) {
 			}
 			if got, want := feed.Entries[0].Title, xmlSafe(p.Title()); got != want {
 				t.Errorf("%s: entry title reads back as %q; want %q", file.Path, got, want)
+			}
+			if got, want := feed.Entries[0].Summary, xmlSafe(p.Summary()); got != want {
+				t.Errorf("%s: entry summary reads back as %q; want %q", file.Path, got, want)
+			}
+			// The HTML, white space included, as it is and once minified
+			// (links to the site are made absolute: left out here).
+			if !bytes.Contains(p.HTML, []byte(`="/`)) {
+				for _, data := range [][]byte{file.Data, minifyXML(t, file.Path, file.Data)} {
+					var m struct {
+						Content string `xml:"entry>content"`
+					}
+					if err := xml.Unmarshal(data, &m); err != nil {
+						t.Fatalf("%s: %v\n%s", file.Path, err, data)
+					}
+					if want := xmlSafe(string(p.HTML)); m.Content != want {
+						t.Errorf("%s: content reads back as %q; want %q", file.Path, m.Content, want)
+					}
+				}
 			}
 		}
 	})

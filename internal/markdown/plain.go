@@ -41,8 +41,22 @@ func (c *Converter) Text(s, lang string) string {
 }
 
 func needsTypography(s string) bool {
-	return strings.ContainsAny(s, `"';:!?`) || strings.Contains(s, "--") || strings.Contains(s, "...")
+	return strings.ContainsAny(s, `"';:!?`) || strings.Contains(s, "--") || strings.Contains(s, "...") || digitSpaceDigit(s)
 }
+
+// digitSpaceDigit reports whether s has a digit, a space and a digit in a
+// row: perhaps a number written in groups ("421 000").
+func digitSpaceDigit(s string) bool {
+	for i := 1; i+1 < len(s); i++ {
+		if (s[i] == ' ' && isDigitByte(s[i-1]) && isDigitByte(s[i+1])) ||
+			(i+2 < len(s) && s[i] == 0xC2 && s[i+1] == 0xA0 && isDigitByte(s[i-1]) && isDigitByte(s[i+2])) {
+			return true
+		}
+	}
+	return false
+}
+
+func isDigitByte(b byte) bool { return b >= '0' && b <= '9' }
 
 func allDigits(s string) bool {
 	if s == "" {

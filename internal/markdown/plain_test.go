@@ -15,6 +15,8 @@ func TestText(t *testing.T) {
 		{"leading list markers stay", "en", "- dash 2020. isn't", "- dash 2020. isn’t"},
 		{"year then dot", "en", "2020. It's", "2020. It’s"},
 		{"nothing to do", "fr", "Biocat", "Biocat"},
+		{"french thousands", "fr", "Un budget de 421 000 euros", "Un budget de 421\u202f000 euros"},
+		{"english thousands untouched", "en", "a 421 000 budget", "a 421 000 budget"},
 		{"url kept", "fr", "voir https://example.org/a?b=1 !", "voir https://example.org/a?b=1\u202f!"},
 	}
 	for _, tt := range tests {

@@ -176,11 +176,47 @@ func (f *flow) frenchify() {
 				f.emit(nnbsp, o)
 			}
 			f.emit(c, o)
+		case ' ', nbsp:
+			if f.groupsDigits(i) {
+				c = nnbsp // "421 000 euros": the thousands, held together
+			}
+			f.emit(c, o)
 		default:
 			f.emit(c, o)
 		}
 	}
 }
+
+// groupsDigits reports whether the space at in[i] separates groups of
+// digits of one number, as French writes thousands: a group of one to
+// three digits (or three after another such space) before it, exactly
+// three digits after it and then no digit. "421 000", "1 500 000" are
+// numbers; "en 2020 100 entreprises" and "10 1234" are not.
+func (f *flow) groupsDigits(i int) bool {
+	in, owner := f.in, f.inOwner
+	for k := 1; k <= 3; k++ {
+		if i+k >= len(in) || owner[i+k] < 0 || !isDigit(in[i+k]) {
+			return false
+		}
+	}
+	if i+4 < len(in) && isDigit(in[i+4]) {
+		return false
+	}
+	n := 0
+	for n < len(f.out) && isDigit(f.out[len(f.out)-1-n]) {
+		n++
+	}
+	if n == 0 || n > 3 {
+		return false
+	}
+	before := len(f.out) - 1 - n
+	if before >= 0 && f.out[before] == nnbsp && before > 0 && isDigit(f.out[before-1]) {
+		return n == 3 // a middle group
+	}
+	return true
+}
+
+func isDigit(r rune) bool { return r >= '0' && r <= '9' }
 
 // spaceBefore puts the right space before punctuation c (; : ! ?) when it
 // follows a word, replacing spaces typed by the author.

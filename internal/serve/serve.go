@@ -167,7 +167,7 @@ func Serve(ctx context.Context, opts Options) error {
 	}
 	s.rebuild(nil)
 
-	hs := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}
+	hs := &http.Server{Handler: guardHost(opts.Listener.Addr(), s), ReadHeaderTimeout: 10 * time.Second}
 	served := make(chan error, 1)
 	go func() { served <- hs.Serve(opts.Listener) }()
 

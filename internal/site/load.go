@@ -112,11 +112,7 @@ func Load(fsys fs.FS, opts Options) (*Site, error) {
 		problems = append(problems, Problem{File: ConfigFile, Line: cfg.Line(field), Field: field, Msg: fmt.Sprintf(format, args...), Severity: sev})
 	})
 	l := &loader{fsys: fsys, cfg: cfg, opts: opts, problems: problems, configSum: configKey(data), text: markdown.New(markdown.Options{})}
-	for _, m := range []map[string]string{cfg.Description, cfg.Funding.Acknowledgement, cfg.Funding.Disclaimer.Text, cfg.Funding.Name} {
-		for lang, v := range m {
-			m[lang] = l.text.Text(v, lang)
-		}
-	}
+	cfg.typeset(l.text)
 	s := l.load()
 	l.problems.Sort()
 	errs := l.problems.Errors()
@@ -125,6 +121,30 @@ func Load(fsys fs.FS, opts Options) (*Site, error) {
 	}
 	s.Warnings, s.Errors = l.problems.Warnings(), errs
 	return s, nil
+}
+
+// Typeset gives the texts of c that readers see (the description, the
+// funding texts, the labels of vocabularies) their language's typography
+// ("Mission d’affaires", not "Mission d'affaires"), as Load does: what is
+// generated from a parsed configuration alone (the CMS's configuration)
+// then says what the built site says.
+func (c *Config) Typeset() {
+	c.typeset(markdown.New(markdown.Options{}))
+}
+
+func (c *Config) typeset(text *markdown.Converter) {
+	for _, m := range []map[string]string{c.Description, c.Funding.Acknowledgement, c.Funding.Disclaimer.Text, c.Funding.Name} {
+		for lang, v := range m {
+			m[lang] = text.Text(v, lang)
+		}
+	}
+	for _, keys := range c.Vocabularies {
+		for _, labels := range keys {
+			for lang, v := range labels {
+				labels[lang] = text.Text(v, lang)
+			}
+		}
+	}
 }
 
 type loader struct {

@@ -180,8 +180,12 @@
   // matchToken scores every record for one word of the query into this.tok;
   // it returns whether any term matched.
   Index.prototype.matchToken = function (tok, open) {
-    var s = stem(tok, this.lang), forms = [s], self = this, found = false;
-    if (tok.slice(0, s.length) !== s) forms.push(tok);
+    // Terms that begin with the word's singular; a plural whose singular
+    // does not begin with it ("companies": company) finds the terms that
+    // begin with the plural and the singular itself, not every term that
+    // begins with the singular.
+    var s = stem(tok, this.lang), self = this, found = false;
+    var forms = tok.slice(0, s.length) === s ? [s] : [tok, s];
     var tk = this.tok, post = this.post, off = this.off;
     tk.fill(0);
     function apply(t, f) {
@@ -195,17 +199,25 @@
         for (var j = g.vstart[v]; j < g.vstart[v + 1]; j++) if (tk[g.byVal[j]] < sc) tk[g.byVal[j]] = sc;
       }
     }
-    var seen = new Set();
-    for (var fi = 0; fi < forms.length; fi++) {
-      var p = forms[fi];
-      for (var t = this.lower(p); t < this.terms.length && this.terms[t].slice(0, p.length) === p; t++) {
-        if (seen.has(t)) continue;
-        seen.add(t);
-        var term = this.terms[t];
-        var exact = term === s || term === tok;
-        // A finished word that is only the start of a term counts less.
-        apply(t, exact ? 1 : (open ? 0.5 : 0.35) + 0.4 * p.length / term.length);
+    var seen = new Set(), terms = this.terms, p = forms[0], t;
+    if (forms.length > 1) {
+      t = this.lower(s);
+      if (terms[t] === s && off[t * 3] !== off[t * 3 + 3]) { seen.add(t); apply(t, 1); }
+    }
+    for (t = this.lower(p); t < terms.length && terms[t].slice(0, p.length) === p; t++) {
+      var term = terms[t], at = t;
+      if (off[t * 3] === off[t * 3 + 3]) {
+        // A term without postings is a plural that stands for its
+        // singular ("hopitaux": hopital), so that "hopitau" finds it.
+        var st = stem(term, this.lang);
+        at = this.lower(st);
+        if (terms[at] !== st) continue;
       }
+      if (seen.has(at)) continue;
+      seen.add(at);
+      var exact = term === s || term === tok || terms[at] === s;
+      // A finished word that is only the start of a term counts less.
+      apply(at, exact ? 1 : (open ? 0.5 : 0.35) + 0.4 * p.length / term.length);
     }
     if (!found && tok.length >= 4) {
       // Nothing starts with it: allow one typo.
@@ -259,8 +271,12 @@
     var fieldsets = Array.prototype.slice.call(form.querySelectorAll("fieldset[data-param]"));
     var ix = null, loading = null, results = [], shown = 0, lastTyping = false, announce = 0;
 
+    var filters = document.getElementById("cat-filters"), activeN = document.getElementById("cat-active");
     form.hidden = false;
     if (browse) browse.hidden = true;
+    // Filters fold away on phones; wider screens show them (CSS does too
+    // where it can).
+    if (filters && window.matchMedia && matchMedia("(min-width: 56rem)").matches) filters.open = true;
 
     function resultsText(n) {
       var t = plurals[rules.select(n)] || plurals.other || "{n}";
@@ -436,6 +452,10 @@
           b.li.classList.toggle("is-zero", c === 0);
         });
       });
+      if (activeN) {
+        var nsel = form.querySelectorAll("input[type=checkbox]:checked").length;
+        activeN.textContent = nsel ? "(" + numbers.format(nsel) + ")" : "";
+      }
       list.replaceChildren();
       shown = 0;
       showMore(false);

@@ -102,7 +102,7 @@ func TestT(t *testing.T) {
 		{"count on a plain string", "en", "read_more", []any{map[string]any{"Count": 1}}, "Read more"},
 		{"empty string", "en", "empty", nil, ""},
 		{"unknown key", "en", "nope", nil, "[missing: nope]"},
-		{"key of another language", "fr", "only_en", nil, "[missing: only_en]"},
+		{"key only the default language has", "fr", "only_en", nil, "English only"},
 		{"exec error", "en", "struct_field", []any{noField{"x"}}, "[error: struct_field: template: :1:2: executing \"\" at <.Nope>: can't evaluate field Nope in type i18n.noField]"},
 		{"nil pointer data", "en", "partners_count", []any{(*withCount)(nil)}, "[error: partners_count: template: :1:2: executing \"\" at <.Count>: nil pointer evaluating *i18n.withCount.Count]"},
 	}
@@ -400,10 +400,10 @@ func TestLoadErrors(t *testing.T) {
 			[]string{"en", "fr"}, []string{`templates/i18n/en.yaml:3: key "a" already defined on line 1`}},
 		{"not a map", map[string]string{"en.yaml": "- a\n", "fr.yaml": good},
 			[]string{"en", "fr"}, []string{`templates/i18n/en.yaml:1: expected a map`}},
-		{"missing file", map[string]string{"en.yaml": good},
-			[]string{"en", "fr"}, []string{"templates/i18n/fr.yaml: file not found"}},
-		{"unsupported language", map[string]string{"en.yaml": good, "de.yaml": good},
-			[]string{"en", "de"}, []string{`templates/i18n/de.yaml: language "de" is not supported`}},
+		{"default language without a file nor en.yaml", map[string]string{"fr.yaml": good},
+			[]string{"de", "fr"}, []string{"templates/i18n/de.yaml: file not found"}},
+		{"unknown language", map[string]string{"en.yaml": good},
+			[]string{"en", "xx"}, []string{`templates/i18n/xx.yaml: "xx" is not a language code CLDR knows; nearest known codes: xh (Xhosa); write a BCP 47 code such as de, pl or pt-BR`}},
 		{"duplicate language", map[string]string{"en.yaml": good},
 			[]string{"en", "en"}, []string{`language "en" listed twice`}},
 		{"all problems at once", map[string]string{"en.yaml": "a: \"{{\"\n", "fr.yaml": "a: [\n"},
@@ -468,7 +468,7 @@ func TestLocale(t *testing.T) {
 		name, lang, wantLang, wantDate string
 	}{
 		{"loaded", "fr", "fr", "3 juin 2020"},
-		{"not loaded", "de", "de", "3 June 2020"},
+		{"not loaded", "de", "de", "3. Juni 2020"},
 		{"garbage", "??", "??", "3 June 2020"},
 	}
 	for _, tt := range tests {

@@ -98,9 +98,13 @@ func Load(fsys fs.FS, opts Options) (*Site, error) {
 		cfg.BaseURL = strings.TrimSuffix(opts.BaseURL, "/") + "/"
 	}
 	l := &loader{fsys: fsys, cfg: cfg, opts: opts, problems: problems, configSum: configKey(data), text: markdown.New(markdown.Options{})}
-	for _, m := range []map[string]string{cfg.Description, cfg.Funding} {
+	for field, m := range map[string]map[string]string{"description": cfg.Description, "funding": cfg.Funding} {
 		for lang, v := range m {
-			m[lang] = l.text.Text(v, lang)
+			typo := lang
+			if cfg.Borrowed(field, lang) { // the default language's text
+				typo = cfg.DefaultLang()
+			}
+			m[lang] = l.text.Text(v, typo)
 		}
 	}
 	s := l.load()
@@ -755,7 +759,7 @@ func (l *loader) checkMenus(s *Site) {
 			case e.Page != "" && e.URL != "":
 				l.add(Problem{File: ConfigFile, Field: "menus." + lang, Msg: fmt.Sprintf("entry %q has both page and url; keep one", e.Page)})
 			case e.Page != "":
-				if s.byFile["content/"+lang+"/"+e.Page] == nil {
+				if s.byFile["content/"+lang+"/"+e.Page] == nil && !e.borrowed {
 					l.add(Problem{File: ConfigFile, Field: "menus." + lang, Msg: fmt.Sprintf("page %q does not exist in content/%s/", e.Page, lang)})
 				}
 			case e.URL == "":

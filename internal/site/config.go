@@ -186,7 +186,9 @@ func ParseConfig(data []byte) (*Config, Problems) { return parseConfig(data, Con
 func parseConfig(data []byte, file string) (*Config, Problems) {
 	var node yaml.Node
 	if err := yaml.Unmarshal(data, &node); err != nil {
-		return nil, Problems{yamlProblem(file, 0, err)}
+		p := yamlProblem(file, 0, err)
+		p.Msg = "not valid YAML" + strings.TrimPrefix(p.Msg, "front matter is not valid YAML")
+		return nil, Problems{p}
 	}
 	if tooDeep(&node, 0) {
 		return nil, Problems{{File: file, Line: 1, Msg: deepMsg}}

@@ -496,7 +496,7 @@ func TestLocale(t *testing.T) {
 // TestSiteFiles loads the shipped templates/i18n files: they must parse and
 // define the same keys.
 func TestSiteFiles(t *testing.T) {
-	b, err := LoadDir(os.DirFS("../.."), "templates/i18n", []string{"en", "fr"})
+	b, err := LoadDir(os.DirFS("../.."), "templates/i18n", []string{"en", "fr", "de", "it", "es", "pl", "nl"})
 	if err != nil {
 		t.Fatalf("Load: %v", err)
 	}
@@ -513,6 +513,14 @@ func TestSiteFiles(t *testing.T) {
 		{"fr none", "fr", "partners_count", 0, "0 partenaire"},
 		{"fr many", "fr", "companies_count", 2500, "2\u202f500 entreprises"},
 		{"fr smes", "fr", "smes_count", 1, "1 PME"},
+		{"de many", "de", "catalogue_results", 1234, "1.234 Organisationen"},
+		{"it one", "it", "companies_count", 1, "1 impresa"},
+		{"es other", "es", "partners_count", 3, "3 socios"},
+		{"nl other", "nl", "smes_count", 2, "2 kmo’s"},
+		{"pl one", "pl", "catalogue_results", 1, "1 organizacja"},
+		{"pl few", "pl", "catalogue_results", 23, "23 organizacje"},
+		{"pl many", "pl", "catalogue_results", 12, "12 organizacji"},
+		{"pl many thousands", "pl", "results_count", 1005, "1\u00a0005 wyników"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

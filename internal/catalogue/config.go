@@ -21,13 +21,14 @@ const (
 var facetNames = []string{FacetCountry, FacetOrgType, FacetCompetency, FacetCluster}
 
 // defaultSlugs are each facet's URL segment and query parameter per
-// language unless site.yaml's catalogue.slugs says otherwise; languages
-// not listed use the English one.
+// language unless site.yaml's catalogue.slugs says otherwise, for the
+// languages of the default theme's UI strings; other languages use the
+// English one.
 var defaultSlugs = map[string]map[string]string{
-	FacetCountry:    {"en": "country", "fr": "pays"},
-	FacetOrgType:    {"en": "type", "fr": "type"},
-	FacetCompetency: {"en": "competency", "fr": "competence"},
-	FacetCluster:    {"en": "cluster", "fr": "cluster"},
+	FacetCountry:    {"en": "country", "fr": "pays", "de": "land", "it": "paese", "es": "pais", "pl": "kraj", "nl": "land"},
+	FacetOrgType:    {"en": "type", "fr": "type", "de": "typ", "it": "tipo", "es": "tipo", "pl": "typ", "nl": "soort"},
+	FacetCompetency: {"en": "competency", "fr": "competence", "de": "kompetenz", "it": "competenza", "es": "competencia", "pl": "kompetencja", "nl": "competentie"},
+	FacetCluster:    {"en": "cluster", "fr": "cluster", "de": "cluster", "it": "cluster", "es": "cluster", "pl": "klaster", "nl": "cluster"},
 }
 
 // DefaultPerPage is how many organisations a catalogue page lists before

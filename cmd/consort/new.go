@@ -18,17 +18,24 @@ import (
 const newHelp = `
 Usage:
   consort new                                      list the kinds of page
-  consort new KIND "Title" [--lang fr]             a page and its twins in the other languages
+  consort new KIND "Title" [--lang fr] [--langs de,pl]
+                                                   a page and its twins in the other languages
   consort new --translate FILE --to LANG           a translation of FILE, to translate
   consort new --translate --update FILE            record that FILE's translation is up to date
-  consort new site DIR                             a new consortium site in DIR
+  consort new site DIR [--langs en,de,pl]          a new consortium site in DIR
   consort new schemas                              (re)write content/.schemas/ and content/.remarkrc.mjs
 
 A new page is written from a skeleton that lists every field of its kind
 with a one-line comment in the file's language; required fields have a
 valid value to check, the others are commented out. Its file name is the
 title folded to ASCII and lower case, made unique ("Klaster LifeScience
-Kraków" -> klaster-lifescience-krakow.md). Pages start as drafts.
+Kraków" -> klaster-lifescience-krakow.md). Pages start as drafts. The
+twins are made in every other language of the site, or only in those
+--langs names.
+
+consort new site makes the site in English and French, or in the
+languages --langs names, the first the default (see consort help
+languages).
 
 --translate copies FILE to the same path in the language --to names, as
 a draft, with translatedFrom recording the source's language and version
@@ -48,6 +55,7 @@ func runNew(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	update := fs.Bool("update", false, "with --translate: record that the translation FILE is up to date with its source")
 	from := fs.String("from", "", "with --update: the language FILE was translated from, when it does not say")
 	clock := fs.String("clock", "", "today's date, YYYY-MM-DD, for news and new sites (default: today)")
+	langsFlag := fs.String("langs", "", "comma-separated language codes: the twins of a new page, or the languages of a new site, the first the default")
 	pos, err := parseInterleaved(fs, args, stdout)
 	if err != nil {
 		return err
@@ -102,7 +110,13 @@ func runNew(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 		if len(pos) != 2 {
 			return usageError{"new: consort new site DIR: name the folder of the new site"}
 		}
-		return newSite(pos[1], now, stdout)
+		var langs []string
+		if *langsFlag != "" {
+			if langs, err = scaffold.ParseLangs(*langsFlag); err != nil {
+				return usageError{"new: --langs: " + err.Error()}
+			}
+		}
+		return newSite(pos[1], now, langs, stdout)
 	case pos[0] == "schemas":
 		if len(pos) != 1 {
 			return usageError{fmt.Sprintf("new: unexpected argument %q", pos[1])}
@@ -120,7 +134,11 @@ func runNew(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	if len(pos) != 2 {
 		return usageError{fmt.Sprintf("new: give the title in quotes, e.g. consort new %s \"Klaster LifeScience Kraków\"", k)}
 	}
-	files, err := scaffold.Page(fsys, k, pos[1], *lang, now)
+	var langs []string
+	if *langsFlag != "" {
+		langs = strings.Split(strings.ReplaceAll(*langsFlag, " ", ""), ",")
+	}
+	files, err := scaffold.PageIn(fsys, k, pos[1], *lang, langs, now)
 	if err != nil {
 		return err
 	}
@@ -167,11 +185,11 @@ func sitePath(source, file string) string {
 	return file
 }
 
-func newSite(dir string, now time.Time, stdout io.Writer) error {
+func newSite(dir string, now time.Time, langs []string, stdout io.Writer) error {
 	if entries, err := os.ReadDir(dir); err == nil && len(entries) > 0 {
 		return fmt.Errorf("%s is not empty; consort new site starts a site in a new or empty folder", dir)
 	}
-	files, err := scaffold.NewSite(now)
+	files, err := scaffold.NewSiteIn(now, langs)
 	if err != nil {
 		return err
 	}

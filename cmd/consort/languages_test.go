@@ -57,6 +57,37 @@ func TestNewSiteInLanguages(t *testing.T) {
 	}
 }
 
+// TestNewStrings: a language without UI strings is reported with the
+// command that writes them; once written, the warning is gone.
+func TestNewStrings(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "site")
+	if out, errs, code := consort("new", "site", dir, "--langs", "en,pt", "--clock", "2026-01-15"); code != 0 {
+		t.Fatalf("new site: exit %d\n%s%s", code, out, errs)
+	}
+	out, _, _ := consort("check", "--source", dir)
+	want := "templates/i18n/pt.yaml: warning[ui-string]: pt has no UI strings of its own: 106 UI strings show in en; run `consort new strings pt` to write templates/i18n/pt.yaml, then translate it\n"
+	if !strings.Contains(out, want) {
+		t.Errorf("check: want %q in\n%s", want, out)
+	}
+	out, errs, code := consort("new", "strings", "pt", "--source", dir)
+	if code != 0 || out != "created templates/i18n/pt.yaml: translate its values\n" {
+		t.Fatalf("new strings pt: exit %d\n%s%s", code, out, errs)
+	}
+	text := readFile(t, filepath.Join(dir, "templates/i18n/pt.yaml"))
+	for _, w := range []string{"# UI strings, pt: written by consort new strings from the en ones.", "has\n# one, other (give each", "skip_to_content: Skip to content"} {
+		if !strings.Contains(text, w) {
+			t.Errorf("pt.yaml lacks %q:\n%.600s", w, text)
+		}
+	}
+	if out, _, _ := consort("check", "--source", dir); strings.Contains(out, "ui-string") {
+		t.Errorf("check after new strings: still a ui-string warning:\n%s", out)
+	}
+	_, errs, code = consort("new", "strings", "de", "--source", dir)
+	if want := `"de" is not a language of content/site.yaml (en, pt); add it to languages: first`; code == 0 || !strings.Contains(errs, want) {
+		t.Errorf("new strings de: exit %d, stderr %q; want %q", code, errs, want)
+	}
+}
+
 func TestNewLanguagesUsage(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "site")
 	_, errs, code := consort("new", "site", dir, "--langs", "en,xx")

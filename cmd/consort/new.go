@@ -13,6 +13,7 @@ import (
 
 	"consort/internal/scaffold"
 	"consort/internal/site"
+	"consort/templates"
 )
 
 const newHelp = `
@@ -24,6 +25,7 @@ Usage:
   consort new --translate --update FILE            record that FILE's translation is up to date
   consort new site DIR [--langs en,de,pl]          a new consortium site in DIR
   consort new schemas                              (re)write content/.schemas/ and content/.remarkrc.mjs
+  consort new strings LANG                         templates/i18n/LANG.yaml: UI strings to translate
 
 A new page is written from a skeleton that lists every field of its kind
 with a one-line comment in the file's language; required fields have a
@@ -42,6 +44,10 @@ a draft, with translatedFrom recording the source's language and version
 (a prefix of the SHA-256 of its file). consort check reports the
 translation as stale when the source changes; once the translation has
 caught up, --translate --update FILE records the source's current version.
+
+consort new strings writes the UI strings (buttons, headings, counts) of
+a site language the theme has none for, copied from the default
+language's, to translate (see consort help languages).
 
 consort new never overwrites a file (schemas/ excepted: it is generated).
 Flags may come before or after the arguments.`
@@ -117,6 +123,19 @@ func runNew(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 			}
 		}
 		return newSite(pos[1], now, langs, stdout)
+	case pos[0] == "strings":
+		if len(pos) != 2 {
+			return usageError{"new: consort new strings LANG: name the language, e.g. consort new strings pt"}
+		}
+		f, err := scaffold.UIStrings(fsys, templates.FS, pos[1])
+		if err != nil {
+			return err
+		}
+		if err := scaffold.Create(*source, []scaffold.File{f}); err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "created %s: translate its values\n", f.Path)
+		return nil
 	case pos[0] == "schemas":
 		if len(pos) != 1 {
 			return usageError{fmt.Sprintf("new: unexpected argument %q", pos[1])}

@@ -141,8 +141,8 @@ func TestLanguageWithoutStrings(t *testing.T) {
 		}
 	}
 	want := []string{
-		"templates/i18n/pt.yaml: warning: pt has no UI strings of its own: 106 UI strings show in en; add templates/i18n/pt.yaml (copy the theme's en.yaml and translate it, see consort help languages)",
-		"templates/i18n/ar.yaml: warning: ar has no UI strings of its own: 106 UI strings show in en; add templates/i18n/ar.yaml (copy the theme's en.yaml and translate it, see consort help languages)",
+		"templates/i18n/pt.yaml: warning: pt has no UI strings of its own: 106 UI strings show in en; run `consort new strings pt` to write templates/i18n/pt.yaml, then translate it",
+		"templates/i18n/ar.yaml: warning: ar has no UI strings of its own: 106 UI strings show in en; run `consort new strings ar` to write templates/i18n/ar.yaml, then translate it",
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("ui-string warnings:\ngot  %q\nwant %q", got, want)

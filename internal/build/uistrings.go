@@ -30,7 +30,7 @@ func uiStringWarnings(b *i18n.Bundle) site.Problems {
 		case m.Fallback == "":
 			msg = fmt.Sprintf("%d %s that other languages have are missing (%s); they show as [missing: key]; add them to %s", m.Count, strs, someKeys(keys[m.Lang]), file)
 		case !m.HasFile:
-			msg = fmt.Sprintf("%s has no UI strings of its own: %d %s show in %s; add %s (copy the theme's %s.yaml and translate it, see consort help languages)", m.Lang, m.Count, strs, m.Fallback, file, m.Fallback)
+			msg = fmt.Sprintf("%s has no UI strings of its own: %d %s show in %s; run `consort new strings %s` to write %s, then translate it", m.Lang, m.Count, strs, m.Fallback, m.Lang, file)
 		default:
 			msg = fmt.Sprintf("%d %s missing in %s show in %s (%s); add them to %s", m.Count, strs, m.Lang, m.Fallback, someKeys(keys[m.Lang]), file)
 		}

@@ -409,7 +409,11 @@ func siteYAML(langs []string) []byte {
 	for _, l := range langs {
 		d.f("  - {code: %s, name: %s}\n", l, langName(l))
 	}
-	each("title:", tr("BioX4Clusters", "BioX4Clusters"))
+	var titles []string
+	for _, l := range langs {
+		titles = append(titles, l+": BioX4Clusters")
+	}
+	d.f("title: {%s}\n", strings.Join(titles, ", "))
 	each("description:", tr(q("A synthetic consortium of European life sciences clusters, for benchmarks."),
 		q("Un consortium fictif de clusters européens des sciences de la vie, pour les mesures de performance.")))
 	d.f("sections:\n")

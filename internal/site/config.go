@@ -3,6 +3,7 @@ package site
 import (
 	"fmt"
 	"net/url"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -223,12 +224,15 @@ func parseConfig(data []byte, file string) (*Config, Problems) {
 		c.Languages = []Language{{Code: "en", Name: "English"}, {Code: "fr", Name: "Français"}}
 	}
 	seen := map[string]bool{}
+	bad := map[string]bool{} // codes refused: no fallback warnings for them
 	for i, l := range c.Languages {
 		field := "languages." + strconv.Itoa(i)
 		if !slugRE.MatchString(l.Code) || len(l.Code) > 8 {
 			add(field, "%q is not a language code; use a BCP 47 code in lower case such as de, pl or pt-br", l.Code)
+			bad[l.Code] = true
 		} else if err := i18n.CheckLanguage(l.Code); err != nil {
 			add(field, "%v", err)
+			bad[l.Code] = true
 		}
 		if seen[l.Code] {
 			add(field, "%q is listed twice", l.Code)
@@ -280,17 +284,18 @@ func parseConfig(data []byte, file string) (*Config, Problems) {
 			}
 		}
 	}
-	ps = append(ps, c.fillFallbacks(file, line)...)
+	ps = append(ps, c.fillFallbacks(file, line, bad)...)
 	return c, ps
 }
 
 // fillFallbacks gives every language the per-language values of
 // site.yaml it lacks, from the default language, and returns one warning
 // per value filled in, at the value's line.
-func (c *Config) fillFallbacks(file string, line func(string) int) Problems {
+func (c *Config) fillFallbacks(file string, line func(string) int, bad map[string]bool) Problems {
 	var ps Problems
 	fill := func(field string, m map[string]string) {
-		if missing := c.FillLanguages(field, m); len(missing) > 0 {
+		missing := slices.DeleteFunc(c.FillLanguages(field, m), func(l string) bool { return bad[l] })
+		if len(missing) > 0 {
 			ps = append(ps, Problem{File: file, Line: line(field), Field: field, Severity: Warning, Code: FallbackCode, Msg: c.FallbackMessage(missing)})
 		}
 	}
@@ -316,7 +321,9 @@ func (c *Config) fillFallbacks(file string, line func(string) int) Problems {
 		for _, l := range c.Languages[1:] {
 			if _, ok := c.Menus[l.Code]; !ok {
 				c.Menus[l.Code] = c.borrowMenu(def, l.Code)
-				missing = append(missing, l.Code)
+				if !bad[l.Code] {
+					missing = append(missing, l.Code)
+				}
 			}
 		}
 		if len(missing) > 0 {

@@ -14,7 +14,7 @@ func TestAdviceForSiteYAML(t *testing.T) {
 		p    site.Problem
 		want string
 	}{
-		{site.Problem{File: site.ConfigFile, Line: 4, Field: "languages.2", Msg: `"xx" is not a language code CLDR knows`}, "language"},
+		{site.Problem{File: site.ConfigFile, Line: 4, Field: "languages", Msg: `"xx" is not a language code CLDR knows`}, "language"},
 		{site.Problem{File: site.ConfigFile, Line: 3, Msg: "not valid YAML: mapping values are not allowed in this context; check indentation, colons and quotes"}, "config"},
 		{site.Problem{File: site.ConfigFile, Line: 9, Field: "vocabularies.orgType.agency", Msg: "agency has no en label"}, "config"},
 		{site.Problem{File: "templates/i18n/de.yaml", Line: 3, Msg: "key \"x\": template: unexpected"}, "strings"},

@@ -226,16 +226,19 @@ func parseConfig(data []byte, file string) (*Config, Problems) {
 	seen := map[string]bool{}
 	bad := map[string]bool{} // codes refused: no fallback warnings for them
 	for i, l := range c.Languages {
-		field := "languages." + strconv.Itoa(i)
+		// Reported at the entry's own line, under the field's name.
+		at := func(format string, args ...any) {
+			ps = append(ps, Problem{File: file, Line: line("languages." + strconv.Itoa(i)), Field: "languages", Msg: fmt.Sprintf(format, args...)})
+		}
 		if !slugRE.MatchString(l.Code) || len(l.Code) > 8 {
-			add(field, "%q is not a language code; use a BCP 47 code in lower case such as de, pl or pt-br", l.Code)
+			at("%q is not a language code; use a BCP 47 code in lower case such as de, pl or pt-br", l.Code)
 			bad[l.Code] = true
 		} else if err := i18n.CheckLanguage(l.Code); err != nil {
-			add(field, "%v", err)
+			at("%v", err)
 			bad[l.Code] = true
 		}
 		if seen[l.Code] {
-			add(field, "%q is listed twice", l.Code)
+			at("%q is listed twice", l.Code)
 		}
 		seen[l.Code] = true
 	}

@@ -16,27 +16,27 @@ func TestLanguageProblems(t *testing.T) {
   - {code: en}
   - {code: xx, name: Unknown}
 title: {en: T, xx: T}
-`, []string{`content/site.yaml:3: languages.1: "xx" is not a language code CLDR knows; nearest known codes: xh (Xhosa); write a BCP 47 code such as de, pl or pt-BR`}},
+`, []string{`content/site.yaml:3: languages: "xx" is not a language code CLDR knows; nearest known codes: xh (Xhosa); write a BCP 47 code such as de, pl or pt-BR`}},
 		{"a language's name for a code", `languages:
   - {code: en}
   - code: german
 title: {en: T}
 `, []string{
-			`content/site.yaml:3: languages.1: "german" is not a language code CLDR knows; nearest known codes: de (German); write a BCP 47 code such as de, pl or pt-BR`,
+			`content/site.yaml:3: languages: "german" is not a language code CLDR knows; nearest known codes: de (German); write a BCP 47 code such as de, pl or pt-BR`,
 		}},
 		{"not a code at all", `languages:
   - {code: en}
   - {code: "Deutsch (DE)"}
 title: {en: T}
 `, []string{
-			`content/site.yaml:3: languages.1: "Deutsch (DE)" is not a language code; use a BCP 47 code in lower case such as de, pl or pt-br`,
+			`content/site.yaml:3: languages: "Deutsch (DE)" is not a language code; use a BCP 47 code in lower case such as de, pl or pt-br`,
 		}},
 		{"listed twice", `languages:
   - {code: en}
   - {code: de}
   - {code: de}
 title: {en: T, de: T}
-`, []string{`content/site.yaml:4: languages.2: "de" is listed twice`}},
+`, []string{`content/site.yaml:4: languages: "de" is listed twice`}},
 		{"the default language's title is required", `languages:
   - {code: de}
   - {code: en}

@@ -11,7 +11,9 @@
 # corpus in disk space). It prints the medians of wall time, CPU time
 # (user + sys) and peak RSS (/usr/bin/time), pages per second, the ratios
 # consort/Hugo and consort/floor and those within each round, then which
-# outputs each generator made.
+# outputs each generator made. Beside them it times `consort build` of
+# the same number of pages in four languages (en, fr, de, pl: corpus
+# -langs), and reports the cost per page in two and in four languages.
 #
 # Usage: .ci/bench.sh [--sizes "1000 10000"] [--big] [--runs N] [--rev REV] [--work DIR] [--keep]
 #   --sizes  corpus sizes, in content files (both languages); default "1000 10000"
@@ -106,6 +108,7 @@ runs_for() {
 # results.
 timed() {
 	local n=$1 tool=$2 round=$3 corpus=$work/corpus-$1 out=$work/out-$2 tf=$work/time.txt log=$work/log-$2-$1.txt
+	[[ $tool == consort4 ]] && corpus=$work/corpus-$1-4l
 	mkdir -p "$trash"
 	local d
 	for d in "$out" "$work/hugo-cache"; do
@@ -115,7 +118,7 @@ timed() {
 	sync
 	local cmd
 	case $tool in
-	consort) cmd=("$bin/consort" build --source "$corpus" --out "$out" --quiet --clock 2026-01-01) ;;
+	consort | consort4) cmd=("$bin/consort" build --source "$corpus" --out "$out" --quiet --clock 2026-01-01) ;;
 	hugo) cmd=(hugo --minify --quiet -s "$corpus/hugo" -d "$out" --cacheDir "$work/hugo-cache") ;;
 	floor) cmd=("$bin/consort-floor" -source "$corpus" -out "$out") ;;
 	esac
@@ -160,18 +163,24 @@ for n in $sizes; do
 		"$bin/consort-corpus" -pages "$n" -seed 1 -hugo "$corpus" >/dev/null
 		echo "$stamp" >"$corpus/.stamp"
 	fi
+	if [[ ! -f $corpus-4l/.stamp || $(<"$corpus-4l/.stamp") != "$stamp" ]]; then
+		rm -rf "$corpus-4l"
+		"$bin/consort-corpus" -pages "$n" -seed 1 -langs en,fr,de,pl "$corpus-4l" >/dev/null
+		echo "$stamp" >"$corpus-4l/.stamp"
+	fi
 	r=$(runs_for "$n")
 	echo
 	echo "## $n pages, $r run(s) each, alternating"
-	tools=(consort hugo floor)
+	tools=(consort hugo floor consort4)
 	for ((i = 0; i < r; i++)); do
-		for ((k = 0; k < 3; k++)); do
-			timed "$n" "${tools[(i + k) % 3]}" "$i"
+		for ((k = 0; k < 4; k++)); do
+			timed "$n" "${tools[(i + k) % 4]}" "$i"
 		done
 	done
 	echo "consort: $(outputs "$work/out-consort")"
 	echo "hugo:    $(outputs "$work/out-hugo")"
 	echo "floor:   $(outputs "$work/out-floor")"
+	echo "consort in 4 languages: $(outputs "$work/out-consort4")"
 done
 
 echo
@@ -227,6 +236,23 @@ END {
 			vals["h"] = vals["h"] " " rh; vals["f"] = vals["f"] " " rf
 		}
 		printf "| %d | %s | %.2f | %s | %.2f |\n", n, hs, median("h"), fs, median("f")
+	}
+	print ""
+	print "Languages: consort build of the same number of pages in 2 languages (en, fr)"
+	print "and in 4 (en, fr, de, pl), cost per page, medians; the ratio per round"
+	print "compares the two builds of one round:"
+	print ""
+	print "| pages | 2 languages ms/page | 4 languages ms/page | 4/2 | 4/2 per round | RSS 2 | RSS 4 |"
+	print "|--:|--:|--:|--:|:--|--:|--:|"
+	for (i = 1; i <= ns; i++) {
+		n = sizes[i]
+		c = median(n " consort wall"); c4 = median(n " consort4 wall")
+		m = split(rounds[n], rs, " "); ls = ""
+		for (j = 1; j <= m; j++) {
+			k = n " " rs[j]
+			ls = ls sprintf("%s%.2f", j > 1 ? ", " : "", wall[k " consort4"] / wall[k " consort"])
+		}
+		printf "| %d | %.3f | %.3f | %.2f | %s | %.0f MiB | %.0f MiB |\n", n, 1000 * c / n, 1000 * c4 / n, c4 / c, ls, median(n " consort rss") / 1024, median(n " consort4 rss") / 1024
 	}
 }' "$results"
 echo

@@ -1,9 +1,11 @@
 // Command consort-corpus writes the synthetic benchmark site of
-// internal/corpus: a bilingual consortium site of -pages content files in
-// consort's layout, and with -hugo the Hugo configuration and theme that
-// build the same content.
+// internal/corpus: a consortium site of -pages content files in consort's
+// layout, in English and French or in the languages -langs names, and
+// with -hugo the Hugo configuration and theme that build the same content
+// (English and French only).
 //
 //	consort-corpus -pages 10000 -seed 1 -hugo /tmp/corpus-10k
+//	consort-corpus -pages 10000 -langs en,fr,de,pl /tmp/corpus-10k-4l
 package main
 
 import (
@@ -11,6 +13,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 
 	"consort/internal/corpus"
 )
@@ -28,8 +31,9 @@ func run(args []string, stdout, stderr io.Writer) error {
 	pages := fs.Int("pages", 1000, "content files, both languages together")
 	seed := fs.Int64("seed", 1, "the corpus; the same seed gives the same files")
 	hugo := fs.Bool("hugo", false, "also write hugo.toml, layouts/, i18n/ and data/ for Hugo")
+	langsFlag := fs.String("langs", "en,fr", "the languages, comma-separated, the default first")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "Usage: consort-corpus [-pages N] [-seed S] [-hugo] DIR")
+		fmt.Fprintln(stderr, "Usage: consort-corpus [-pages N] [-seed S] [-langs en,fr,...] [-hugo] DIR")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -40,11 +44,12 @@ func run(args []string, stdout, stderr io.Writer) error {
 		return fmt.Errorf("want one folder, got %d arguments", fs.NArg())
 	}
 	dir := fs.Arg(0)
-	if err := corpus.Write(dir, corpus.Options{Pages: *pages, Seed: *seed, Hugo: *hugo}); err != nil {
+	langs := strings.Split(strings.ReplaceAll(*langsFlag, " ", ""), ",")
+	if err := corpus.Write(dir, corpus.Options{Pages: *pages, Seed: *seed, Hugo: *hugo, Langs: langs}); err != nil {
 		return err
 	}
-	c := corpus.Plan(*pages)
-	fmt.Fprintf(stdout, "wrote %d content files (%d per language: %d partners, %d clusters, %d missions, %d interviews, %d news) to %s\n",
-		2*c.PerLang(), c.PerLang(), c.Partners, c.Clusters, c.Missions, c.Interviews, c.News, dir)
+	c := corpus.PlanLangs(*pages, len(langs))
+	fmt.Fprintf(stdout, "wrote %d content files in %d languages (%d per language: %d partners, %d clusters, %d missions, %d interviews, %d news) to %s\n",
+		len(langs)*c.PerLang(), len(langs), c.PerLang(), c.Partners, c.Clusters, c.Missions, c.Interviews, c.News, dir)
 	return nil
 }

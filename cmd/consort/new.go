@@ -15,17 +15,21 @@ import (
 	"consort/internal/output"
 	"consort/internal/scaffold"
 	"consort/internal/site"
+	"consort/templates"
 )
 
 const newHelp = `
 Usage:
   consort new                                      list the kinds of page
-  consort new KIND "Title" [--lang fr]             a page and its twins in the other languages
+  consort new KIND "Title" [--lang fr] [--langs de,pl]
+                                                   a page and its twins in the other languages
   consort new --translate FILE --to LANG           a translation of FILE, to translate
   consort new --translate --update FILE            record that FILE's translation is up to date
-  consort new site DIR [--replace CHECKOUT]        a new consortium site in DIR, a repository of its own
+  consort new site DIR [--langs en,de,pl] [--replace CHECKOUT]
+                                                   a new consortium site in DIR, a repository of its own
   consort new schemas                              (re)write content/.schemas/ and content/.remarkrc.mjs
                                                    (and content/.schemas/cms/, with a cms: block in site.yaml)
+  consort new strings LANG                         templates/i18n/LANG.yaml: UI strings to translate
 
 A new page is written from a skeleton that lists every field of its kind
 with a one-line comment in the file's language; required fields have a
@@ -33,7 +37,12 @@ valid value to check, the others are commented out. Its file name is the
 title folded to ASCII and lower case ("Klaster LifeScience Kraków" ->
 klaster-lifescience-krakow.md). When the section already has a page of
 that name in any language, consort new refuses and names its file.
-Pages start as drafts.
+Pages start as drafts. The twins are made in every other language of the
+site, or only in those --langs names.
+
+consort new site makes the site in English and French, or in the
+languages --langs names, the first the default (see consort help
+languages).
 
 --translate copies FILE to the same path in the language --to names, as
 a draft, with translatedFrom recording the source's language and version
@@ -46,6 +55,10 @@ go.mod that pins this version of consort as a tool (go tool consort
 build), a README, and CI files that publish the site on GitHub Pages and
 GitLab Pages. --replace points the go.mod at a checkout of consort
 instead of a published version.
+
+consort new strings writes the UI strings (buttons, headings, counts) of
+a site language the theme has none for, copied from the default
+language's, to translate (see consort help languages).
 
 consort new never overwrites a file (schemas/ excepted: it is generated).
 Flags may come before or after the arguments.`
@@ -60,6 +73,7 @@ func runNew(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	from := fs.String("from", "", "with --update: the language FILE was translated from, when it does not say")
 	replace := fs.String("replace", "", "with site: build the new site with the consort checkout in this folder (a go.mod replace directive)")
 	clock := fs.String("clock", "", "today's date, YYYY-MM-DD, for news and new sites (default: today)")
+	langsFlag := fs.String("langs", "", "comma-separated language codes: the twins of a new page, or the languages of a new site, the first the default")
 	pos, err := parseInterleaved(fs, args, stdout)
 	if err != nil {
 		return err
@@ -114,7 +128,26 @@ func runNew(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 		if len(pos) != 2 {
 			return usageError{"new: consort new site DIR: name the folder of the new site"}
 		}
-		return newSite(pos[1], *replace, now, stdout)
+		var langs []string
+		if *langsFlag != "" {
+			if langs, err = scaffold.ParseLangs(*langsFlag); err != nil {
+				return usageError{"new: --langs: " + err.Error()}
+			}
+		}
+		return newSite(pos[1], *replace, now, langs, stdout)
+	case pos[0] == "strings":
+		if len(pos) != 2 {
+			return usageError{"new: consort new strings LANG: name the language, e.g. consort new strings pt"}
+		}
+		f, err := scaffold.UIStrings(fsys, templates.FS, pos[1])
+		if err != nil {
+			return err
+		}
+		if err := scaffold.Create(*source, []scaffold.File{f}); err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "created %s: translate its values\n", f.Path)
+		return nil
 	case pos[0] == "schemas":
 		if len(pos) != 1 {
 			return usageError{fmt.Sprintf("new: unexpected argument %q", pos[1])}
@@ -132,7 +165,11 @@ func runNew(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	if len(pos) != 2 {
 		return usageError{fmt.Sprintf("new: give the title in quotes, e.g. consort new %s \"Klaster LifeScience Kraków\"", k)}
 	}
-	files, err := scaffold.Page(fsys, k, pos[1], *lang, now)
+	var langs []string
+	if *langsFlag != "" {
+		langs = strings.Split(strings.ReplaceAll(*langsFlag, " ", ""), ",")
+	}
+	files, err := scaffold.PageIn(fsys, k, pos[1], *lang, langs, now)
 	if err != nil {
 		return err
 	}
@@ -179,11 +216,11 @@ func sitePath(source, file string) string {
 	return file
 }
 
-func newSite(dir, replace string, now time.Time, stdout io.Writer) error {
+func newSite(dir, replace string, now time.Time, langs []string, stdout io.Writer) error {
 	if entries, err := os.ReadDir(dir); err == nil && len(entries) > 0 {
 		return fmt.Errorf("%s is not empty; consort new site starts a site in a new or empty folder", dir)
 	}
-	files, err := scaffold.NewSite(now)
+	files, err := scaffold.NewSiteIn(now, langs)
 	if err != nil {
 		return err
 	}

@@ -274,9 +274,7 @@ func readStatic(opts Options) (*render.Assets, []output.File, error) {
 // result sums up a build of files, sorted, made with eng since start.
 func result(s *site.Site, eng *render.Engine, files []output.File, start time.Time) *Result {
 	r := &Result{Site: s, Files: files, Warnings: append(site.Problems{}, s.Warnings...)}
-	for _, m := range eng.Bundle.Missing() {
-		r.Warnings = append(r.Warnings, site.Problem{File: "templates/i18n/" + m.Lang + ".yaml", Field: m.Key, Msg: "UI string missing in this language; add it (it shows as [missing: " + m.Key + "])", Severity: site.Warning})
-	}
+	r.Warnings = append(r.Warnings, uiStringWarnings(eng.Bundle)...)
 	r.Stats.Pages = map[string]map[string]int{}
 	for _, p := range s.Pages {
 		if r.Stats.Pages[p.Lang] == nil {

@@ -124,9 +124,10 @@ func TestBrowserCatalogue(t *testing.T) {
 			"Москва́", "l'Étoile d'Or", "Marcy-l'Étoile", "e-health 4.0", "R&D (CRO)", "Zürich", "São Paulo", "Besançon",
 			"hôpitaux", "réseaux", "lieux", "vaccins", "companies", "diseases", "virus", "analysis", "classes", "CROs", "labs",
 			"x²", "Ⅻ", "日本語", "١٢٣ arabic digits", "naïve café", "ÅSTRÖM", "Čeština", "ṃ ṇ ḍ", "  spaced\tout\n",
+			"München Muenchen munchen", "Grünhöfer gruenhoefer", "Köln koeln", "Quelle Blue", "España Logroño", "Università Forlì", "Gdańsk Białystok",
 		}
 		in, _ := json.Marshal(samples)
-		for _, lang := range []string{"en", "fr"} {
+		for _, lang := range []string{"en", "fr", "de", "de-AT", "pl", "es", "it"} {
 			got := eval[[][]string](t, ctx, fmt.Sprintf(`%s.map(s => consortCatalogue.terms(s, %q))`, in, lang))
 			for i, s := range samples {
 				want := catalogue.Terms(s, lang)

@@ -29,12 +29,44 @@ import (
 //     are spelled as on a keyboard without them: ł -> l, ø -> o, đ -> d,
 //     ħ -> h, ı -> i, æ -> ae, œ -> oe, þ -> th, ð -> d. This is not an
 //     accent table: accents are handled by 2 and 3.
+//  5. In the catalogue of a language that writes some letters as two
+//     when they cannot be typed (German ae, oe, ue), those pairs become
+//     the base letter in the index and in the query alike (FoldLang,
+//     called by Stem and by the script's stem).
 
 // letters lists what step 4 rewrites.
 var letters = map[rune]string{
 	'ß': "ss", 'ς': "σ",
 	'ł': "l", 'ø': "o", 'đ': "d", 'ħ': "h", 'ı': "i",
 	'æ': "ae", 'œ': "oe", 'þ': "th", 'ð': "d",
+}
+
+// digraphs lists, per language, the spellings a language writes for a
+// letter when a keyboard lacks it, which step 5 reduces to the base
+// letter on both sides (index and query): in German ä, ö, ü are written
+// ae, oe, ue, so "muenchen", "munchen" and "München" all become
+// "munchen". Steps 1 to 4 already give Polish ł -> l, Spanish ñ -> n and
+// Italian à, è, ì, ò, ù -> a, e, i, o, u in every language.
+var digraphs = map[string][]string{
+	"de": {"ae", "a", "oe", "o", "ue", "u"},
+}
+
+// FoldLang is step 5: the folding of a word that depends on the language
+// of the catalogue (see digraphs). w is a word already folded by Fold.
+func FoldLang(w, lang string) string {
+	pairs := digraphs[baseLang(lang)]
+	if pairs == nil || !strings.ContainsAny(w, "e") {
+		return w
+	}
+	return strings.NewReplacer(pairs...).Replace(w)
+}
+
+// baseLang is the language of a code without its region: "de-CH" -> "de".
+func baseLang(lang string) string {
+	if i := strings.IndexAny(lang, "-_"); i > 0 {
+		return strings.ToLower(lang[:i])
+	}
+	return lang
 }
 
 // folder is the transformation of steps 1 to 3. A transform.Transformer
@@ -134,7 +166,9 @@ func IsStopword(w string) bool { return stopwords[w] }
 //	fr: hôpitaux -> hopital; réseaux -> reseau; lieux -> lieu; vaccins -> vaccin; kept: -ss
 //
 // Words of three letters or fewer, and words with digits, are kept.
+// The word is first folded for lang (FoldLang).
 func Stem(w, lang string) string {
+	w = FoldLang(w, lang)
 	n := len(w)
 	runes := utf8.RuneCountInString(w) // the script counts UTF-16 units: the same for letters of the BMP
 	if runes <= 3 || strings.ContainsFunc(w, unicode.IsDigit) {

@@ -2,6 +2,9 @@ package corpus
 
 import (
 	"fmt"
+	"golang.org/x/text/cases"
+	"golang.org/x/text/language"
+	"golang.org/x/text/language/display"
 	"math/rand/v2"
 	"strings"
 
@@ -26,9 +29,10 @@ var plainInfo = map[string][2]string{
 }
 
 // contentFiles lists every content file of lang.
-func (g *generator) contentFiles(lang string) []file {
+func (g *generator) contentFiles(folder string) []file {
 	c := g.counts
-	root := "content/" + lang + "/"
+	root := "content/" + folder + "/"
+	lang := textLang(folder)
 	var out []file
 	add := func(p string, f func() []byte) { out = append(out, file{path: root + p, data: f}) }
 	add("index.md", func() []byte { return g.home(lang) })
@@ -384,27 +388,45 @@ func sentence(r *rand.Rand, lang string, n int, link func() string) string {
 	return s + end
 }
 
-// siteYAML is the corpus's content/site.yaml.
-func siteYAML() []byte {
+// siteYAML is the corpus's content/site.yaml in langs.
+func siteYAML(langs []string) []byte {
 	var d doc
-	d.f(`baseURL: https://www.example.org/
-languages:
-  - {code: en, name: English}
-  - {code: fr, name: Français}
-title: {en: BioX4Clusters, fr: BioX4Clusters}
-description:
-  en: "A synthetic consortium of European life sciences clusters, for benchmarks."
-  fr: "Un consortium fictif de clusters européens des sciences de la vie, pour les mesures de performance."
-sections:
-  clusters: {en: clusters, fr: clusters}
-  partners: {en: partners, fr: partenaires}
-  missions: {en: missions, fr: missions}
-  interviews: {en: interviews, fr: entretiens}
-  news: {en: news, fr: actualites}
-  catalogue: {en: catalogue, fr: catalogue}
-menus:
-`)
-	for _, lang := range Langs {
+	each := func(key string, val func(tl string) string) {
+		d.f("%s\n", key)
+		for _, l := range langs {
+			d.f("  %s: %s\n", l, val(textLang(l)))
+		}
+	}
+	tr := func(en, fr string) func(string) string {
+		return func(tl string) string {
+			if tl == "fr" {
+				return fr
+			}
+			return en
+		}
+	}
+	d.f("baseURL: https://www.example.org/\nlanguages:\n")
+	for _, l := range langs {
+		d.f("  - {code: %s, name: %s}\n", l, langName(l))
+	}
+	var titles []string
+	for _, l := range langs {
+		titles = append(titles, l+": BioX4Clusters")
+	}
+	d.f("title: {%s}\n", strings.Join(titles, ", "))
+	each("description:", tr(q("A synthetic consortium of European life sciences clusters, for benchmarks."),
+		q("Un consortium fictif de clusters européens des sciences de la vie, pour les mesures de performance.")))
+	d.f("sections:\n")
+	for _, s := range [][3]string{{"clusters", "clusters", "clusters"}, {"partners", "partners", "partenaires"}, {"missions", "missions", "missions"},
+		{"interviews", "interviews", "entretiens"}, {"news", "news", "actualites"}, {"catalogue", "catalogue", "catalogue"}} {
+		var parts []string
+		for _, l := range langs {
+			parts = append(parts, l+": "+tr(s[1], s[2])(textLang(l)))
+		}
+		d.f("  %s: {%s}\n", s[0], strings.Join(parts, ", "))
+	}
+	d.f("menus:\n")
+	for _, lang := range langs {
 		d.f("  %s:\n", lang)
 		for _, p := range plainPages[:2] {
 			d.f("    - {page: %s.md}\n", p)
@@ -414,21 +436,36 @@ menus:
 		}
 		d.f("    - {page: contact.md}\n")
 	}
-	d.f(`funding:
-  programme: other
-  name: {en: "A synthetic call", fr: "Un appel fictif"}
-  acknowledgement:
-    en: "This synthetic site received no funding; its text is random words."
-    fr: "Ce site fictif n'a reçu aucun financement ; son texte est fait de mots tirés au hasard."
-paginate: 12
-markdown: {unsafeHTML: false}
-vocabularies:
-`)
+	d.f("funding:\n  programme: other\n")
+	nested := func(key string, val func(tl string) string) {
+		d.f("  %s:\n", key)
+		for _, l := range langs {
+			d.f("    %s: %s\n", l, val(textLang(l)))
+		}
+	}
+	nested("name", tr(q("A synthetic call"), q("Un appel fictif")))
+	nested("acknowledgement", tr(q("This synthetic site received no funding; its text is random words."),
+		q("Ce site fictif n'a reçu aucun financement ; son texte est fait de mots tirés au hasard.")))
+	d.f("paginate: 12\nmarkdown: {unsafeHTML: false}\nvocabularies:\n")
 	for _, v := range vocabulary {
 		d.f("  %s:\n", v.name)
 		for _, k := range v.keys {
-			d.f("    %s: {en: %s, fr: %s}\n", k[0], q(k[1]), q(k[2]))
+			var parts []string
+			for _, l := range langs {
+				parts = append(parts, l+": "+q(tr(k[1], k[2])(textLang(l))))
+			}
+			d.f("    %s: {%s}\n", k[0], strings.Join(parts, ", "))
 		}
 	}
 	return d.Bytes()
+}
+
+// langName is a language's name in itself, capitalised: "Deutsch".
+func langName(code string) string {
+	tag := language.Make(code)
+	name := []rune(display.Self.Name(tag))
+	if len(name) == 0 {
+		return code
+	}
+	return cases.Upper(tag).String(string(name[:1])) + string(name[1:])
 }

@@ -28,11 +28,13 @@ import (
 	"path"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
+	"consort/internal/i18n"
 	"consort/internal/site"
 
 	"golang.org/x/sync/errgroup"
@@ -54,7 +56,14 @@ type Options struct {
 	// Hugo also writes the same content as a Hugo site into the folder
 	// hugo/ (HugoDir): hugo.toml, layouts/, i18n/, data/, static/ and
 	// content/<lang>/, where the home and section pages are _index.md.
+	// Only with the default languages (Langs).
 	Hugo bool
+	// Langs are the site's languages, the default first; nil means Langs
+	// (en, fr). Every language gets the same pages; the text of a
+	// language other than English and French is the English one (the
+	// word pools are English and French), under that language's
+	// typography, collation, dates and UI strings.
+	Langs []string
 }
 
 // Counts are the pages of one language, by kind.
@@ -69,9 +78,15 @@ var plainPages = []string{"about", "objectives", "contact"}
 const sectionCount = 5
 
 // Plan returns how many pages of each kind a language gets in a corpus of
-// pages content files.
-func Plan(pages int) Counts {
-	perLang := (max(pages, MinPages) + 1) / 2
+// pages content files in two languages.
+func Plan(pages int) Counts { return PlanLangs(pages, 2) }
+
+// PlanLangs is Plan for a corpus in n languages: each gets an equal share
+// of the pages (rounded up), and at least what a two-language corpus of
+// MinPages has.
+func PlanLangs(pages, n int) Counts {
+	n = max(n, 1)
+	perLang := max((pages+n-1)/n, (MinPages+1)/2)
 	c := Counts{
 		Clusters:   max(4, perLang/100),
 		Missions:   max(2, perLang*4/100),
@@ -101,11 +116,21 @@ func Write(dir string, opts Options) error {
 	} else if !errors.Is(err, fs.ErrNotExist) {
 		return fmt.Errorf("corpus: %w", err)
 	}
-	g := &generator{seed: uint64(opts.Seed), counts: Plan(opts.Pages)}
+	langs := opts.Langs
+	if len(langs) == 0 {
+		langs = Langs
+	}
+	if err := checkLangs(langs); err != nil {
+		return err
+	}
+	if opts.Hugo && !slices.Equal(langs, Langs) {
+		return fmt.Errorf("corpus: the Hugo site is written in %s only", strings.Join(Langs, " and "))
+	}
+	g := &generator{seed: uint64(opts.Seed), counts: PlanLangs(opts.Pages, len(langs))}
 	var files []file
-	files = append(files, file{path: "content/site.yaml", data: siteYAML})
+	files = append(files, file{path: "content/site.yaml", data: func() []byte { return siteYAML(langs) }})
 	files = append(files, file{path: "static/img/lab.svg", data: func() []byte { return []byte(labSVG) }})
-	for _, lang := range Langs {
+	for _, lang := range langs {
 		files = append(files, g.contentFiles(lang)...)
 	}
 	if opts.Hugo {
@@ -363,3 +388,27 @@ func (d *doc) f(format string, args ...any) { fmt.Fprintf(&d.Buffer, format, arg
 
 const labSVG = `<svg xmlns="http://www.w3.org/2000/svg" width="320" height="180" viewBox="0 0 320 180"><rect width="320" height="180" fill="#e8f0f8"/><circle cx="160" cy="90" r="50" fill="#039"/></svg>
 `
+
+// checkLangs refuses a language list consort would not build.
+func checkLangs(langs []string) error {
+	seen := map[string]bool{}
+	for _, l := range langs {
+		if err := i18n.CheckLanguage(l); err != nil {
+			return fmt.Errorf("corpus: %w", err)
+		}
+		if seen[l] {
+			return fmt.Errorf("corpus: %q is listed twice", l)
+		}
+		seen[l] = true
+	}
+	return nil
+}
+
+// textLang is the language of the words of lang's pages: English and
+// French have word pools, the others take the English ones.
+func textLang(lang string) string {
+	if lang == "fr" {
+		return "fr"
+	}
+	return "en"
+}

@@ -21,6 +21,7 @@ type Bundle struct {
 	langs   []string
 	locales map[string]*Locale
 	missing []MissingKey
+	files   map[string]bool // lang -> it has a strings file
 }
 
 // MissingKey is a key defined for some language but not for Lang.
@@ -57,16 +58,22 @@ func Load(fsys fs.FS, langs []string) (*Bundle, error) {
 // LoadDir reads dir/<lang>.yaml for each language from fsys, so that errors
 // name the files as the user sees them: LoadDir(siteFS, "templates/i18n",
 // langs) reports "templates/i18n/fr.yaml:12: ...". All problems of all files
-// are reported together. The first language is the reference for nothing in
-// particular: Missing compares every language with the union of all keys.
+// are reported together.
+//
+// The first language is the default. A language may have no file, or a
+// file that lacks keys: each missing string falls back to the default
+// language's (Missing lists them). The default language's file must
+// exist, unless the folder has en.yaml, whose strings are then the
+// fallback of every language.
 func LoadDir(fsys fs.FS, dir string, langs []string) (*Bundle, error) {
 	if len(langs) == 0 {
 		return nil, errors.New("i18n: no languages to load")
 	}
-	b := &Bundle{locales: make(map[string]*Locale, len(langs))}
+	b := &Bundle{locales: make(map[string]*Locale, len(langs)), files: map[string]bool{}}
 	var errs []error
 	keys := make(map[string]map[string]bool, len(langs)) // lang -> key set
-	for _, lang := range langs {
+	var fallback *Locale
+	for i, lang := range langs {
 		if _, dup := keys[lang]; dup {
 			errs = append(errs, fmt.Errorf("i18n: language %q listed twice", lang))
 			continue
@@ -78,9 +85,26 @@ func LoadDir(fsys fs.FS, dir string, langs []string) (*Bundle, error) {
 			keys[lang] = nil
 			continue
 		}
-		msgs, ferrs := readFile(fsys, file)
-		errs = append(errs, ferrs...)
-		l := newLocale(lang, f, msgs)
+		_, statErr := fs.Stat(fsys, file)
+		exists := statErr == nil
+		var msgs []*goi18n.Message
+		if exists || i == 0 {
+			var ferrs []error
+			msgs, ferrs = readFile(fsys, file)
+			if i == 0 && !exists && lang != "en" {
+				if en, enErrs := readFile(fsys, path.Join(dir, "en.yaml")); len(enErrs) == 0 {
+					ef, _ := newFormats("en")
+					fallback = newLocale("en", ef, en, nil)
+					ferrs = nil
+				}
+			}
+			errs = append(errs, ferrs...)
+		}
+		b.files[lang] = exists
+		l := newLocale(lang, f, msgs, fallback)
+		if i == 0 && fallback == nil {
+			fallback = l
+		}
 		set := make(map[string]bool, len(msgs))
 		for _, m := range msgs {
 			set[m.ID] = true
@@ -95,6 +119,11 @@ func LoadDir(fsys fs.FS, dir string, langs []string) (*Bundle, error) {
 	all := map[string]bool{}
 	for _, set := range keys {
 		for k := range set {
+			all[k] = true
+		}
+	}
+	if fallback != nil && fallback.lang != langs[0] {
+		for k := range fallback.entries {
 			all[k] = true
 		}
 	}
@@ -129,7 +158,35 @@ func (b *Bundle) Locale(lang string) *Locale {
 	if err != nil {
 		f, _ = newFormats("en")
 	}
-	return newLocale(lang, f, nil)
+	return newLocale(lang, f, nil, nil)
+}
+
+// HasFile reports whether lang has a strings file of its own.
+func (b *Bundle) HasFile(lang string) bool { return b.files[lang] }
+
+// MissingIn returns, for each language that lacks some of the keys
+// another language defines, how many it lacks, in the order of the
+// languages. Those strings fall back to the default language.
+func (b *Bundle) MissingIn() []MissingCount {
+	n := map[string]int{}
+	for _, m := range b.missing {
+		n[m.Lang]++
+	}
+	var out []MissingCount
+	for _, lang := range b.langs {
+		if n[lang] > 0 {
+			out = append(out, MissingCount{Lang: lang, Count: n[lang], HasFile: b.files[lang], Fallback: b.locales[lang].fallbackLang()})
+		}
+	}
+	return out
+}
+
+// MissingCount is how many UI strings a language lacks.
+type MissingCount struct {
+	Lang     string
+	Count    int
+	HasFile  bool   // the language has a strings file, which lacks keys
+	Fallback string // the language the missing strings are shown in; "" when none
 }
 
 // Missing lists the keys that some language defines and another lacks,
@@ -319,9 +376,10 @@ func checkTemplate(n *yaml.Node) (line int, msg string) {
 }
 
 // newLocale builds the locale of lang from its messages. Each language has a
-// go-i18n bundle of its own, so that a key missing in one language never
-// silently takes the text of another.
-func newLocale(lang string, f formats, msgs []*goi18n.Message) *Locale {
+// go-i18n bundle of its own, so that plural forms follow its rules; a key
+// it lacks is looked up in fallback (the default language), and Missing
+// reports it.
+func newLocale(lang string, f formats, msgs []*goi18n.Message, fallback *Locale) *Locale {
 	gb := goi18n.NewBundle(f.tag)
 	// AddMessages fails only for a language without CLDR plural rules, and
 	// newFormats accepts only languages that have them (see the tests).
@@ -334,6 +392,7 @@ func newLocale(lang string, f formats, msgs []*goi18n.Message) *Locale {
 		}
 	}
 	l := &Locale{
+		fallback:  fallback,
 		lang:      lang,
 		formats:   f,
 		entries:   entries,

@@ -4,7 +4,8 @@
 // libraries, never from tables written here:
 //
 //   - plural forms: github.com/nicksnyder/go-i18n/v2 (CLDR plural rules);
-//   - dates and numbers: github.com/go-playground/locales (en_GB, fr);
+//   - dates and numbers: github.com/go-playground/locales, one package per
+//     base language (locales_table.go, written by gen_locales.go);
 //   - country and language names: golang.org/x/text/language/display;
 //   - collation: golang.org/x/text/collate.
 //
@@ -25,7 +26,9 @@
 // Every string is parsed when the file is loaded, so a template syntax error
 // is reported with the file and line ("fr.yaml:12: ..."), like a YAML error.
 // A key present in one language and absent from another is not an error at
-// load time; Bundle.Missing lists such keys so the build can report them.
+// load time, nor is a language without a file: each missing string falls
+// back to the default (first) language's, and Bundle.Missing and
+// Bundle.MissingIn list them so that the build can report them.
 //
 // Plural forms follow the CLDR rule of the language: English uses "one" only
 // for 1, French uses "one" for 0 and 1 (and "many" for large round numbers
@@ -33,11 +36,9 @@
 //
 // # Lookups that fail
 //
-// Nothing here panics on user data. An unknown key renders as
-// "[missing: key]" so that it is visible on the page; a key that exists only
-// in another language renders the same way (there is no silent fallback to
-// another language). A template that fails while executing renders as
-// "[error: key: reason]". Country returns the code itself for a code it does
+// Nothing here panics on user data. A key no language defines renders as
+// "[missing: key]" so that it is visible on the page. A template that
+// fails while executing renders as "[error: key: reason]". Country returns the code itself for a code it does
 // not know, LanguageName the code itself for an unknown language.
 //
 // # Concurrency
@@ -47,8 +48,17 @@
 //
 // # Supported languages
 //
-// Dates and numbers need a CLDR locale wired to each language code: "en"
-// (British English: "3 June 2020", "1,234") and "fr" ("3 juin 2020",
-// "1 234" with U+202F NARROW NO-BREAK SPACE). Load rejects other codes; to
-// add one, add a case to newFormats in locale.go.
+// Any BCP 47 code whose base language has a CLDR locale in
+// go-playground/locales and CLDR plural rules in go-i18n: about 170
+// languages. A code with a region ("pt-BR", "de-CH") formats dates and
+// numbers as its base language and collates and names countries with the
+// full tag. "en" is British English ("3 June 2020", "1,234"); "fr" joins
+// a date and a time with "à". CheckLanguage refuses any other code and
+// names the nearest known ones. Dir tells which languages are written
+// right to left.
+//
+// Month uses the month names of a date ("maja 2031" in Polish, a genitive):
+// go-playground/locales has no stand-alone month names.
 package i18n
+
+//go:generate go run gen_locales.go

@@ -103,7 +103,7 @@ func TestT(t *testing.T) {
 		{"count on a plain string", "en", "read_more", []any{map[string]any{"Count": 1}}, "Read more"},
 		{"empty string", "en", "empty", nil, ""},
 		{"unknown key", "en", "nope", nil, "[missing: nope]"},
-		{"key of another language", "fr", "only_en", nil, "[missing: only_en]"},
+		{"key only the default language has", "fr", "only_en", nil, "English only"},
 		{"exec error", "en", "struct_field", []any{noField{"x"}}, "[error: struct_field: template: :1:2: executing \"\" at <.Nope>: can't evaluate field Nope in type i18n.noField]"},
 		{"nil pointer data", "en", "partners_count", []any{(*withCount)(nil)}, "[error: partners_count: template: :1:2: executing \"\" at <.Count>: nil pointer evaluating *i18n.withCount.Count]"},
 	}
@@ -401,10 +401,10 @@ func TestLoadErrors(t *testing.T) {
 			[]string{"en", "fr"}, []string{`templates/i18n/en.yaml:3: key "a" already defined on line 1`}},
 		{"not a map", map[string]string{"en.yaml": "- a\n", "fr.yaml": good},
 			[]string{"en", "fr"}, []string{`templates/i18n/en.yaml:1: expected a map`}},
-		{"missing file", map[string]string{"en.yaml": good},
-			[]string{"en", "fr"}, []string{"templates/i18n/fr.yaml: file not found"}},
-		{"unsupported language", map[string]string{"en.yaml": good, "de.yaml": good},
-			[]string{"en", "de"}, []string{`templates/i18n/de.yaml: language "de" is not supported`}},
+		{"default language without a file nor en.yaml", map[string]string{"fr.yaml": good},
+			[]string{"de", "fr"}, []string{"templates/i18n/de.yaml: file not found"}},
+		{"unknown language", map[string]string{"en.yaml": good},
+			[]string{"en", "xx"}, []string{`templates/i18n/xx.yaml: "xx" is not a language code CLDR knows; nearest known codes: xh (Xhosa); write a BCP 47 code such as de, pl or pt-BR`}},
 		{"duplicate language", map[string]string{"en.yaml": good},
 			[]string{"en", "en"}, []string{`language "en" listed twice`}},
 		{"all problems at once", map[string]string{"en.yaml": "a: \"{{\"\n", "fr.yaml": "a: [\n"},
@@ -469,7 +469,7 @@ func TestLocale(t *testing.T) {
 		name, lang, wantLang, wantDate string
 	}{
 		{"loaded", "fr", "fr", "3 juin 2020"},
-		{"not loaded", "de", "de", "3 June 2020"},
+		{"not loaded", "de", "de", "3. Juni 2020"},
 		{"garbage", "??", "??", "3 June 2020"},
 	}
 	for _, tt := range tests {
@@ -497,7 +497,7 @@ func TestLocale(t *testing.T) {
 // TestSiteFiles loads the shipped templates/i18n files: they must parse and
 // define the same keys.
 func TestSiteFiles(t *testing.T) {
-	b, err := LoadDir(os.DirFS("../.."), "templates/i18n", []string{"en", "fr"})
+	b, err := LoadDir(os.DirFS("../.."), "templates/i18n", []string{"en", "fr", "de", "it", "es", "pl", "nl"})
 	if err != nil {
 		t.Fatalf("Load: %v", err)
 	}
@@ -514,6 +514,14 @@ func TestSiteFiles(t *testing.T) {
 		{"fr none", "fr", "partners_count", 0, "0 partenaire"},
 		{"fr many", "fr", "companies_count", 2500, "2\u202f500 entreprises"},
 		{"fr smes", "fr", "smes_count", 1, "1 PME"},
+		{"de many", "de", "catalogue_results", 1234, "1.234 Organisationen"},
+		{"it one", "it", "companies_count", 1, "1 impresa"},
+		{"es other", "es", "partners_count", 3, "3 socios"},
+		{"nl other", "nl", "smes_count", 2, "2 kmo’s"},
+		{"pl one", "pl", "catalogue_results", 1, "1 organizacja"},
+		{"pl few", "pl", "catalogue_results", 23, "23 organizacje"},
+		{"pl many", "pl", "catalogue_results", 12, "12 organizacji"},
+		{"pl many thousands", "pl", "results_count", 1005, "1\u00a0005 wyników"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

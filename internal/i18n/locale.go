@@ -12,8 +12,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/go-playground/locales"
-	"github.com/go-playground/locales/en_GB"
-	"github.com/go-playground/locales/fr"
 	goi18n "github.com/nicksnyder/go-i18n/v2/i18n"
 	"golang.org/x/text/cases"
 	"golang.org/x/text/collate"
@@ -24,6 +22,9 @@ import (
 // Locale is one language's UI strings and locale rules. It is safe for
 // concurrent use.
 type Locale struct {
+	// fallback gives the strings this language lacks: the default
+	// language's locale, nil for the default language itself.
+	fallback  *Locale
 	lang      string
 	formats   formats
 	entries   map[string]entry
@@ -53,21 +54,41 @@ type formats struct {
 	atTime string
 }
 
-// newFormats wires a language code to its CLDR locale. British English is
-// used for "en": day-month-year order, as on EU consortium sites.
+// newFormats finds the CLDR locale of a language code: the locale of its
+// base language (a code with a region, "pt-BR", formats as "pt"). British
+// English is used for "en": day-month-year order, as on EU consortium
+// sites.
 func newFormats(lang string) (formats, error) {
-	switch lang {
-	case "en":
-		return formats{tag: language.BritishEnglish, tr: en_GB.New(), atTime: "%s, %s"}, nil
-	case "fr":
-		return formats{tag: language.French, tr: fr.New(), atTime: "%s à %s"}, nil
+	tag, base, err := parseLang(lang)
+	if err != nil {
+		return formats{}, err
 	}
-	return formats{}, fmt.Errorf("language %q is not supported: dates and numbers are wired for en and fr only", lang)
+	f := formats{tag: tag, tr: cldrLocales[base](), atTime: "%s, %s"}
+	switch base {
+	case "en":
+		if tag == language.English {
+			f.tag = language.BritishEnglish
+		}
+	case "fr":
+		f.atTime = "%s à %s"
+	}
+	return f, nil
 }
 
 func newCollatorPool(tag language.Tag) *sync.Pool {
 	return &sync.Pool{New: func() any { return collate.New(tag) }}
 }
+
+// fallbackLang is the language of the strings this one lacks.
+func (l *Locale) fallbackLang() string {
+	if l.fallback == nil {
+		return ""
+	}
+	return l.fallback.lang
+}
+
+// Dir returns the writing direction of the language: "ltr" or "rtl".
+func (l *Locale) Dir() string { return Dir(l.lang) }
 
 // Lang returns the language code, as given to Load.
 func (l *Locale) Lang() string { return l.lang }
@@ -84,6 +105,9 @@ func (l *Locale) Lang() string { return l.lang }
 func (l *Locale) T(key string, data ...any) string {
 	e, ok := l.entries[key]
 	if !ok {
+		if l.fallback != nil {
+			return l.fallback.T(key, data...)
+		}
 		return "[missing: " + key + "]"
 	}
 	if e.empty {
@@ -254,8 +278,15 @@ func (l *Locale) country(code string) string {
 	if !ok {
 		return code
 	}
-	if name := display.Regions(l.formats.tag).Name(r); name != "" {
-		return name
+	// x/text has country names for about a hundred languages; the
+	// others show the English name.
+	for _, namer := range []display.Namer{display.Regions(l.formats.tag), display.English.Regions()} {
+		if namer == nil {
+			continue
+		}
+		if name := namer.Name(r); name != "" {
+			return name
+		}
 	}
 	return code
 }

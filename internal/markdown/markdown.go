@@ -11,9 +11,19 @@
 //
 // # Typography
 //
-// Both languages get curly quotes and apostrophes, "--" as an en dash,
-// "---" as an em dash and "..." as an ellipsis. The typographic characters
-// are written as UTF-8, not as HTML entities.
+// Every language gets curly apostrophes, "--" as an en dash, "---" as an
+// em dash and "..." as an ellipsis, and straight quotes become the
+// quotation marks of the language's typographic tradition ([Context.Lang],
+// by its base code):
+//
+//	English and others  "a" 'b'  ->  “a” ‘b’
+//	German              "a" 'b'  ->  „a“ ‚b‘
+//	Polish              "a" 'b'  ->  „a” «b»
+//	Italian, Spanish    "a" 'b'  ->  «a» “b”
+//	French              "a"      ->  « a » (narrow no-break spaces)
+//
+// Italian, Spanish and Polish also turn "<<" and ">>" into « and ».
+// The typographic characters are written as UTF-8, not as HTML entities.
 //
 // French ([Context.Lang] "fr") additionally gets:
 //   - straight double quotes as guillemets (« like this »), with a narrow
@@ -27,7 +37,7 @@
 // closing quote, bracket, code span...) and is followed by a space, a closing
 // character or the end of the text, so "http://", "10:30", "::" and "?x=1"
 // are left alone. Code spans, code blocks, raw HTML, link destinations and
-// autolinks are never touched. Other languages use the English rules.
+// autolinks are never touched, in any language.
 //
 // # Headings
 //
@@ -89,9 +99,11 @@ type Options struct {
 // Converter converts Markdown to HTML. Build it once with New; it is safe for
 // concurrent use.
 type Converter struct {
-	en, fr goldmark.Markdown
-	key    parser.ContextKey // where Convert stores its per-document state
-	out    sync.Pool         // of *output, reused from one document to the next
+	// md holds one goldmark per typographic style (see quoteStyles),
+	// "" being the English default.
+	md  map[string]goldmark.Markdown
+	key parser.ContextKey // where Convert stores its per-document state
+	out sync.Pool         // of *output, reused from one document to the next
 }
 
 // output is where a document is rendered. goldmark renders into a
@@ -108,11 +120,11 @@ const maxPooledOutput = 1 << 20
 // New returns a Converter configured with opts.
 func New(opts Options) *Converter {
 	key := parser.NewContextKey()
-	return &Converter{
-		en:  newGoldmark(false, opts, key),
-		fr:  newGoldmark(true, opts, key),
-		key: key,
+	c := &Converter{md: map[string]goldmark.Markdown{}, key: key}
+	for style := range quoteStyles {
+		c.md[style] = newGoldmark(style, opts, key)
 	}
+	return c
 }
 
 // Context is what Convert needs to know about the page being converted.
@@ -176,10 +188,7 @@ type Result struct {
 
 // Convert converts a page body to HTML.
 func (c *Converter) Convert(body []byte, ctx Context) Result {
-	md := c.en
-	if isFrench(ctx.Lang) {
-		md = c.fr
-	}
+	md := c.md[typographyOf(ctx.Lang)]
 	st := &state{ctx: ctx, source: body}
 	pc := parser.NewContext()
 	pc.Set(c.key, st)
@@ -205,9 +214,41 @@ func (c *Converter) Convert(body []byte, ctx Context) Result {
 	return st.res
 }
 
-func isFrench(lang string) bool {
+func isFrench(lang string) bool { return typographyOf(lang) == "fr" }
+
+// typographyOf is the typographic style of a language: its base code
+// when quoteStyles has it, else "" (English).
+func typographyOf(lang string) string {
 	lang = strings.ToLower(lang)
-	return lang == "fr" || strings.HasPrefix(lang, "fr-") || strings.HasPrefix(lang, "fr_")
+	if i := strings.IndexAny(lang, "-_"); i >= 0 {
+		lang = lang[:i]
+	}
+	if _, ok := quoteStyles[lang]; ok {
+		return lang
+	}
+	return ""
+}
+
+// quotes are the characters straight quotes and << >> become in a
+// language: double open and close, single open and close, and the angle
+// quotes (empty: "<<" and ">>" stay as typed).
+type quotes struct {
+	open, close, openSingle, closeSingle, openAngle, closeAngle string
+}
+
+// quoteStyles are the quotation marks of each language's typographic
+// tradition, as its style guides give them for running text: German
+// (Duden) „…“ and ‚…‘; Polish (PWN) „…” with «…» inside; Italian and
+// Spanish (RAE) «…» first, then “…” inside; French «…» with narrow
+// no-break spaces (added by frenchTypography). English, Dutch and the
+// other languages use “…” and ‘…’.
+var quoteStyles = map[string]quotes{
+	"":   {"“", "”", "‘", "’", "", ""},
+	"fr": {"«", "»", "‘", "’", "«", "»"},
+	"de": {"„", "“", "‚", "‘", "", ""},
+	"pl": {"„", "”", "«", "»", "«", "»"},
+	"it": {"«", "»", "“", "”", "«", "»"},
+	"es": {"«", "»", "“", "”", "«", "»"},
 }
 
 // state is the per-document state shared by the AST transformers through the
@@ -278,20 +319,27 @@ const (
 	nnbsp = '\u202F' // narrow no-break space, before ; ! ? and inside « »
 )
 
-func newGoldmark(french bool, opts Options, key parser.ContextKey) goldmark.Markdown {
+func newGoldmark(style string, opts Options, key parser.ContextKey) goldmark.Markdown {
+	q := quoteStyles[style]
+	orNil := func(s string) []byte {
+		if s == "" {
+			return nil // "<<" and ">>" stay as they are
+		}
+		return []byte(s)
+	}
 	subs := map[extension.TypographicPunctuation][]byte{
-		extension.LeftSingleQuote:  []byte("‘"),
-		extension.RightSingleQuote: []byte("’"),
-		extension.LeftDoubleQuote:  []byte("“"),
-		extension.RightDoubleQuote: []byte("”"),
+		extension.LeftSingleQuote:  []byte(q.openSingle),
+		extension.RightSingleQuote: []byte(q.closeSingle),
+		extension.LeftDoubleQuote:  []byte(q.open),
+		extension.RightDoubleQuote: []byte(q.close),
 		extension.EnDash:           []byte("–"),
 		extension.EmDash:           []byte("—"),
 		extension.Ellipsis:         []byte("…"),
 		extension.Apostrophe:       []byte("’"),
-		// "<<" and ">>" stay as they are in English.
-		extension.LeftAngleQuote:  nil,
-		extension.RightAngleQuote: nil,
+		extension.LeftAngleQuote:   orNil(q.openAngle),
+		extension.RightAngleQuote:  orNil(q.closeAngle),
 	}
+	french := style == "fr"
 	w := html.NewWriter()
 	transformers := []util.PrioritizedValue{
 		util.Prioritized(&linkRewriter{key: key, writer: w}, 200),
@@ -299,10 +347,6 @@ func newGoldmark(french bool, opts Options, key parser.ContextKey) goldmark.Mark
 	}
 	if french {
 		// The narrow spaces are added by frenchTypography.
-		subs[extension.LeftDoubleQuote] = []byte("«")
-		subs[extension.RightDoubleQuote] = []byte("»")
-		subs[extension.LeftAngleQuote] = []byte("«")
-		subs[extension.RightAngleQuote] = []byte("»")
 		transformers = append(transformers, util.Prioritized(&frenchTypography{writer: w}, 100))
 	}
 	var rendererOpts []renderer.Option

@@ -190,17 +190,23 @@ func examples(now time.Time) []examplePage {
 // pages recording that they were translated from the English ones), the
 // example's logo, the JSON Schemas and the remark configuration that maps
 // them to content files. It builds and checks clean as it is.
-func NewSite(now time.Time) ([]File, error) {
-	cfg, ps := site.ParseConfig([]byte(siteYAML))
-	if cfg == nil || len(ps) > 0 {
+func NewSite(now time.Time) ([]File, error) { return newSite(now, []byte(siteYAML)) }
+
+func newSite(now time.Time, yml []byte) ([]File, error) {
+	cfg, ps := site.ParseConfig(yml)
+	if cfg == nil || len(ps.Errors()) > 0 {
 		return nil, fmt.Errorf("the built-in site.yaml does not parse: %v", ps)
 	}
-	files := []File{{Path: site.ConfigFile, Data: []byte(siteYAML)}, {Path: "static/img/example-logo.svg", Data: []byte(exampleLogo)}}
+	files := []File{{Path: site.ConfigFile, Data: yml}, {Path: "static/img/example-logo.svg", Data: []byte(exampleLogo)}}
 	for _, ex := range examples(now) {
 		var en []byte
 		for _, lang := range cfg.LangCodes() {
 			name := strings.TrimSuffix(ex.rel[strings.LastIndex(ex.rel, "/")+1:], ".md")
-			sk := skeleton{kind: ex.kind, lang: lang, title: ex.title[lang], name: name, cfg: cfg, now: now, values: ex.values[lang], body: ex.body[lang]}
+			text := lang // the language of the example's texts
+			if _, ok := ex.title[text]; !ok {
+				text = "en"
+			}
+			sk := skeleton{kind: ex.kind, lang: lang, title: ex.title[text], name: name, cfg: cfg, now: now, values: ex.values[text], body: ex.body[text]}
 			if lang != cfg.DefaultLang() {
 				sk.translatedFrom = NewRecord(cfg.DefaultLang(), en).String()
 			}

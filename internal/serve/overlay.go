@@ -110,8 +110,12 @@ func problemView(p site.Problem, m *messages) problemLine {
 func adviceFor(p site.Problem) string {
 	m := strings.ToLower(p.Msg)
 	switch {
+	case p.File == site.ConfigFile && strings.HasPrefix(p.Field, "languages"):
+		return "language"
 	case p.File == site.ConfigFile:
 		return "config"
+	case strings.HasPrefix(p.File, "templates/i18n/"):
+		return "strings"
 	case strings.HasPrefix(p.File, "templates/"):
 		return "template"
 	case strings.HasPrefix(p.File, "static/"):
@@ -146,6 +150,10 @@ func problemsOf(err error) site.Problems {
 		line, _ := strconv.Atoi(msg[m[4]:m[5]])
 		rest := strings.TrimSpace(msg[:m[0]] + msg[m[1]:])
 		return site.Problems{{File: msg[m[2]:m[3]], Line: line, Msg: rest}}
+	}
+	// "templates/i18n/de.yaml: ...": a file without a line.
+	if file, rest, ok := strings.Cut(msg, ": "); ok && strings.HasPrefix(file, "templates/") && !strings.ContainsAny(file, " \n") {
+		return site.Problems{{File: file, Msg: rest}}
 	}
 	return site.Problems{{Msg: msg}}
 }
@@ -438,6 +446,8 @@ var english = messages{
 	Field:       "field %s",
 	Advice: map[string]string{
 		"config":   "content/site.yaml, the site's settings, has a mistake. Check the line shown: keep the spaces at the start of lines as they were.",
+		"language": "A language in content/site.yaml, the site's settings, has a code consort does not know. Write the two-letter code of the language at the line shown, such as de for German or pl for Polish; the details list the nearest codes.",
+		"strings":  "A file of the site's interface texts (buttons, headings, dates) cannot be used. Check the line shown, or remove the file to use the theme's texts.",
 		"template": "A template of the site's design cannot be used. This is for whoever maintains the templates: undo the last change to this file.",
 		"static":   "A file of static/ cannot be published.",
 		"syntax":   "The fields at the top of the file, between the --- lines, are not written correctly. Write one field a line, as name: value; put text that contains a colon between quotes.",
@@ -476,6 +486,8 @@ var french = messages{
 	Field:       "champ %s",
 	Advice: map[string]string{
 		"config":   "content/site.yaml, les réglages du site, contient une erreur. Vérifiez la ligne indiquée : gardez les espaces en début de ligne tels qu’ils étaient.",
+		"language": "Une langue de content/site.yaml, les réglages du site, a un code que consort ne connaît pas. Écrivez à la ligne indiquée le code à deux lettres de la langue, par exemple de pour l’allemand ou pl pour le polonais ; le détail donne les codes les plus proches.",
+		"strings":  "Un fichier des textes de l’interface du site (boutons, intitulés, dates) ne peut pas être utilisé. Vérifiez la ligne indiquée, ou supprimez le fichier pour reprendre les textes du thème.",
 		"template": "Un gabarit de la mise en page du site ne peut pas être utilisé. Cela concerne la personne qui s’occupe des gabarits : annulez la dernière modification de ce fichier.",
 		"static":   "Un fichier de static/ ne peut pas être publié.",
 		"syntax":   "Les champs en haut du fichier, entre les lignes ---, ne sont pas écrits correctement. Écrivez un champ par ligne, sous la forme nom: valeur ; mettez entre guillemets un texte qui contient deux-points.",

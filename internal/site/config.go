@@ -3,11 +3,14 @@ package site
 import (
 	"fmt"
 	"net/url"
+	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode"
 
 	"consort/internal/urls"
+	"consort/internal/i18n"
 
 	"golang.org/x/text/unicode/norm"
 	"gopkg.in/yaml.v3"
@@ -32,6 +35,10 @@ type Config struct {
 
 	lines map[string]int // field -> line in site.yaml, for messages made after parsing
 	urls  *urls.Site     // made from the above by setURLs
+
+	// borrowed records the per-language values filled in from the
+	// default language (see FillLanguages), as field + "/" + lang.
+	borrowed map[string]bool
 }
 
 // Line returns the line of a field of site.yaml ("accessibility.reviewed"),
@@ -62,6 +69,8 @@ type MenuEntry struct {
 	Page  string `yaml:"page"`
 	URL   string `yaml:"url"`
 	Title string `yaml:"title"`
+
+	borrowed bool // from the default language's menu: its page may not exist
 }
 
 // MarkdownConfig says how Markdown is rendered.
@@ -239,12 +248,21 @@ func parseConfig(data []byte, file string) (*Config, Problems) {
 		c.Languages = []Language{{Code: "en", Name: "English"}, {Code: "fr", Name: "Français"}}
 	}
 	seen := map[string]bool{}
-	for _, l := range c.Languages {
+	bad := map[string]bool{} // codes refused: no fallback warnings for them
+	for i, l := range c.Languages {
+		// Reported at the entry's own line, under the field's name.
+		at := func(format string, args ...any) {
+			ps = append(ps, Problem{File: file, Line: line("languages." + strconv.Itoa(i)), Field: "languages", Msg: fmt.Sprintf(format, args...)})
+		}
 		if !slugRE.MatchString(l.Code) || len(l.Code) > 8 {
-			add("languages", "%q is not a language code; use a BCP 47 code such as en or fr", l.Code)
+			at("%q is not a language code; use a BCP 47 code in lower case such as de, pl or pt-br", l.Code)
+			bad[l.Code] = true
+		} else if err := i18n.CheckLanguage(l.Code); err != nil {
+			at("%v", err)
+			bad[l.Code] = true
 		}
 		if seen[l.Code] {
-			add("languages", "%q is listed twice", l.Code)
+			at("%q is listed twice", l.Code)
 		}
 		seen[l.Code] = true
 	}
@@ -256,10 +274,8 @@ func parseConfig(data []byte, file string) (*Config, Problems) {
 	if !strings.HasSuffix(c.BaseURL, "/") {
 		c.BaseURL += "/"
 	}
-	for _, l := range c.Languages {
-		if c.Title[l.Code] == "" {
-			add("title", "missing for %s; give the site's title in every language", l.Code)
-		}
+	if c.Title[c.DefaultLang()] == "" {
+		add("title", "missing for %s, the default language; give the site's title in every language", c.DefaultLang())
 	}
 	for sec, slugs := range c.Sections {
 		if !contains(sectionNames, sec) {
@@ -293,10 +309,8 @@ func parseConfig(data []byte, file string) (*Config, Problems) {
 	}
 	for vocab, keys := range c.Vocabularies {
 		for key, labels := range keys {
-			for _, l := range c.Languages {
-				if labels[l.Code] == "" {
-					add("vocabularies."+vocab, "%s has no %s label; add `%s: ...`", key, l.Code, l.Code)
-				}
+			if labels[c.DefaultLang()] == "" {
+				add("vocabularies."+vocab+"."+key, "%s has no %s label, the default language's; add `%s: ...`", key, c.DefaultLang(), c.DefaultLang())
 			}
 		}
 	}
@@ -310,8 +324,131 @@ func parseConfig(data []byte, file string) (*Config, Problems) {
 	checkFunding(&c.Funding, c.LangCodes(), failed, addSev)
 	checkAccessibility(&c.Accessibility, c.LangCodes(), failed, addSev)
 	c.lines = d.lines
+	ps = append(ps, c.fillFallbacks(file, line, bad)...)
 	c.setURLs()
 	return c, ps
+}
+
+// fillFallbacks gives every language the per-language values of
+// site.yaml it lacks, from the default language, and returns one warning
+// per value filled in, at the value's line.
+func (c *Config) fillFallbacks(file string, line func(string) int, bad map[string]bool) Problems {
+	var ps Problems
+	fill := func(field string, m map[string]string) {
+		missing := slices.DeleteFunc(c.FillLanguages(field, m), func(l string) bool { return bad[l] })
+		if len(missing) > 0 {
+			ps = append(ps, Problem{File: file, Line: line(field), Field: field, Severity: Warning, Code: FallbackCode, Msg: c.FallbackMessage(missing)})
+		}
+	}
+	fill("title", c.Title)
+	if len(c.Description) > 0 {
+		fill("description", c.Description)
+	}
+	for _, f := range []struct {
+		field string
+		m     map[string]string
+	}{{"funding.name", c.Funding.Name}, {"funding.acknowledgement", c.Funding.Acknowledgement}, {"funding.disclaimer", c.Funding.Disclaimer.Text}} {
+		if len(f.m) > 0 {
+			fill(f.field, f.m)
+		}
+	}
+	for _, sec := range sortedKeys(c.Sections) {
+		if len(c.Sections[sec]) > 0 {
+			fill("sections."+sec, c.Sections[sec])
+		}
+	}
+	for _, vocab := range sortedKeys(c.Vocabularies) {
+		for _, key := range sortedKeys(c.Vocabularies[vocab]) {
+			fill("vocabularies."+vocab+"."+key, c.Vocabularies[vocab][key])
+		}
+	}
+	if def := c.Menus[c.DefaultLang()]; len(def) > 0 {
+		var missing []string
+		for _, l := range c.Languages[1:] {
+			if _, ok := c.Menus[l.Code]; !ok {
+				c.Menus[l.Code] = c.borrowMenu(def, l.Code)
+				if !bad[l.Code] {
+					missing = append(missing, l.Code)
+				}
+			}
+		}
+		if len(missing) > 0 {
+			ps = append(ps, Problem{File: file, Line: line("menus"), Field: "menus", Severity: Warning, Code: FallbackCode,
+				Msg: fmt.Sprintf("no menu for %s; %s uses the %s menu, with its pages in each language where they exist; add `%s:` with its entries", strings.Join(missing, ", "), pronoun(missing), c.DefaultLang(), missing[0])})
+		}
+	}
+	return ps
+}
+
+// FallbackCode is the Problem.Code of a per-language value of site.yaml
+// that a language lacks and takes from the default language.
+const FallbackCode = "site-string"
+
+// FillLanguages gives the map m of a per-language value (title,
+// description, a vocabulary label...) the default language's value for
+// every site language it lacks, and returns those languages in site
+// order. field names the value for Borrowed. m must not be nil when a
+// language is missing.
+func (c *Config) FillLanguages(field string, m map[string]string) []string {
+	def := m[c.DefaultLang()]
+	var missing []string
+	for _, l := range c.Languages[1:] {
+		if m[l.Code] == "" {
+			missing = append(missing, l.Code)
+			if def != "" {
+				m[l.Code] = def
+				if c.borrowed == nil {
+					c.borrowed = map[string]bool{}
+				}
+				c.borrowed[field+"/"+l.Code] = true
+			}
+		}
+	}
+	return missing
+}
+
+// Borrowed reports whether the value of field for lang was filled in
+// from the default language by FillLanguages.
+func (c *Config) Borrowed(field, lang string) bool { return c.borrowed[field+"/"+lang] }
+
+// FallbackMessage is the text of the warning for a value that the
+// languages missing take from the default language.
+func (c *Config) FallbackMessage(missing []string) string {
+	def := c.DefaultLang()
+	return fmt.Sprintf("no %s; %s shows the %s text; add `%s: ...`", strings.Join(missing, ", "), pronoun(missing), def, missing[0])
+}
+
+func pronoun(langs []string) string {
+	if len(langs) == 1 {
+		return "it"
+	}
+	return "each"
+}
+
+// borrowMenu is the menu of lang made from the default language's: page
+// entries stay (the menu shows those that exist in lang); a url entry on
+// this site is moved to lang's folder and section slugs.
+func (c *Config) borrowMenu(def []MenuEntry, lang string) []MenuEntry {
+	out := make([]MenuEntry, 0, len(def))
+	prefix := "/" + c.DefaultLang() + "/"
+	for _, e := range def {
+		if rest, ok := strings.CutPrefix(e.URL, prefix); ok {
+			seg, tail, _ := strings.Cut(rest, "/")
+			for _, sec := range sectionNames {
+				if seg != "" && seg == c.SectionSlug(sec, c.DefaultLang()) {
+					seg = c.SectionSlug(sec, lang)
+					break
+				}
+			}
+			e.URL = "/" + lang + "/" + seg
+			if seg != "" && (tail != "" || strings.HasSuffix(rest, "/")) {
+				e.URL += "/" + tail
+			}
+		}
+		e.borrowed = true
+		out = append(out, e)
+	}
+	return out
 }
 
 // yamlProblem explains why text, the YAML of file, does not parse; offset

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"reflect"
 	"sort"
+	"strconv"
 	"strings"
 
 	"gopkg.in/yaml.v3"
@@ -110,7 +111,7 @@ func (d *decoder) decodeValue(val *yaml.Node, f reflect.Value, path string) {
 	if f.Kind() == reflect.Slice && val.Kind == yaml.ScalarNode && val.Tag != "!!null" {
 		val = &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Line: val.Line, Column: val.Column, Content: []*yaml.Node{val}}
 	}
-	if f.Kind() == reflect.Map {
+	if f.Kind() == reflect.Map || f.Kind() == reflect.Slice {
 		d.recordLines(val, path)
 	}
 	if err := val.Decode(f.Addr().Interface()); err != nil {
@@ -121,6 +122,14 @@ func (d *decoder) decodeValue(val *yaml.Node, f reflect.Value, path string) {
 // recordLines notes the lines of a map's keys, so that messages about
 // "sections.partners" point at the line of partners.
 func (d *decoder) recordLines(n *yaml.Node, prefix string) {
+	if n.Kind == yaml.SequenceNode {
+		for i, item := range n.Content {
+			p := prefix + "." + strconv.Itoa(i)
+			d.lines[p] = item.Line
+			d.recordLines(item, p)
+		}
+		return
+	}
 	if n.Kind != yaml.MappingNode {
 		return
 	}

@@ -132,17 +132,25 @@ func (c *Config) Typeset() {
 	c.typeset(markdown.New(markdown.Options{}))
 }
 
+// A value a language borrowed from the default language (FillLanguages)
+// keeps the default language's typography.
 func (c *Config) typeset(text *markdown.Converter) {
-	for _, m := range []map[string]string{c.Description, c.Funding.Acknowledgement, c.Funding.Disclaimer.Text, c.Funding.Name} {
+	set := func(field string, m map[string]string) {
 		for lang, v := range m {
-			m[lang] = text.Text(v, lang)
+			typo := lang
+			if c.Borrowed(field, lang) {
+				typo = c.DefaultLang()
+			}
+			m[lang] = text.Text(v, typo)
 		}
 	}
-	for _, keys := range c.Vocabularies {
-		for _, labels := range keys {
-			for lang, v := range labels {
-				labels[lang] = text.Text(v, lang)
-			}
+	set("description", c.Description)
+	set("funding.name", c.Funding.Name)
+	set("funding.acknowledgement", c.Funding.Acknowledgement)
+	set("funding.disclaimer", c.Funding.Disclaimer.Text)
+	for vocab, keys := range c.Vocabularies {
+		for key, labels := range keys {
+			set("vocabularies."+vocab+"."+key, labels)
 		}
 	}
 }
@@ -898,7 +906,7 @@ func (l *loader) checkMenus(s *Site) {
 			case e.Page != "" && e.URL != "":
 				l.add(Problem{File: ConfigFile, Field: "menus." + lang, Msg: fmt.Sprintf("entry %q has both page and url; keep one", e.Page)})
 			case e.Page != "":
-				if s.byFile["content/"+lang+"/"+e.Page] == nil {
+				if s.byFile["content/"+lang+"/"+e.Page] == nil && !e.borrowed {
 					l.add(Problem{File: ConfigFile, Field: "menus." + lang, Msg: fmt.Sprintf("page %q does not exist in content/%s/", e.Page, lang)})
 				}
 			case e.URL == "":

@@ -171,10 +171,10 @@ const (
 // not listed use the English one.
 func DefaultFacetSlugs() map[string]map[string]string {
 	return map[string]map[string]string{
-		FacetCountry:    {"en": "country", "fr": "pays"},
-		FacetOrgType:    {"en": "type", "fr": "type"},
-		FacetCompetency: {"en": "competency", "fr": "competence"},
-		FacetCluster:    {"en": "cluster", "fr": "cluster"},
+		FacetCountry:    {"en": "country", "fr": "pays", "de": "land", "it": "paese", "es": "pais", "pl": "kraj", "nl": "land"},
+		FacetOrgType:    {"en": "type", "fr": "type", "de": "typ", "it": "tipo", "es": "tipo", "pl": "typ", "nl": "soort"},
+		FacetCompetency: {"en": "competency", "fr": "competence", "de": "kompetenz", "it": "competenza", "es": "competencia", "pl": "kompetencja", "nl": "competentie"},
+		FacetCluster:    {"en": "cluster", "fr": "cluster", "de": "cluster", "it": "cluster", "es": "cluster", "pl": "klaster", "nl": "cluster"},
 	}
 }
 

@@ -30,9 +30,19 @@
 
   function tokens(s) { return fold(s).match(WORD) || []; }
 
+  // Step 5 of fold.go: the spellings of a letter a language writes without
+  // it (German ae, oe, ue for ä, ö, ü), reduced on both sides.
+  var DIGRAPHS = { de: /([aou])e/g };
+
+  function foldLang(w, lang) {
+    var re = DIGRAPHS[String(lang).split(/[-_]/)[0]];
+    return re ? w.replace(re, "$1") : w;
+  }
+
   function ends(w, x) { return w.slice(-x.length) === x; }
 
   function stem(w, lang) {
+    w = foldLang(w, lang);
     var n = w.length;
     if (n <= 3 || DIGIT.test(w)) return w;
     if (lang === "fr") {
@@ -52,7 +62,7 @@
   }
 
   // For tests: the browser test checks these against the Go functions.
-  window.consortCatalogue = { fold: fold, tokens: tokens, stem: stem, terms: terms };
+  window.consortCatalogue = { fold: fold, foldLang: foldLang, tokens: tokens, stem: stem, terms: terms };
 
   // ---- The index ---------------------------------------------------------
 

@@ -33,7 +33,7 @@ func TestNewSiteInLanguages(t *testing.T) {
 		"warning[site-string]: vocabularies.orgType.agency: no de, pl; each shows the en text; add `de: ...`",
 		"warning[site-string]: menus: no menu for de, pl; each uses the en menu",
 		"  translations  en  de  pl\n",
-		"in 36 pages (de 12, en 12, pl 12)",
+		"in 39 pages (de 13, en 13, pl 13)",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("check output lacks %q:\n%s", want, out)
@@ -65,7 +65,7 @@ func TestNewStrings(t *testing.T) {
 		t.Fatalf("new site: exit %d\n%s%s", code, out, errs)
 	}
 	out, _, _ := consort("check", "--source", dir)
-	want := "templates/i18n/pt.yaml: warning[ui-string]: pt has no UI strings of its own: 106 UI strings show in en; run `consort new strings pt` to write templates/i18n/pt.yaml, then translate it\n"
+	want := "templates/i18n/pt.yaml: warning[ui-string]: pt has no UI strings of its own: 167 UI strings show in en; run `consort new strings pt` to write templates/i18n/pt.yaml, then translate it\n"
 	if !strings.Contains(out, want) {
 		t.Errorf("check: want %q in\n%s", want, out)
 	}

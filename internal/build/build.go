@@ -33,8 +33,8 @@ import (
 	"time"
 
 	"consort/internal/catalogue"
-	"consort/internal/cms"
 	"consort/internal/citation"
+	"consort/internal/cms"
 	"consort/internal/feeds"
 	"consort/internal/images"
 	"consort/internal/output"

@@ -98,7 +98,7 @@ func TestMultilingual(t *testing.T) {
 	want := []string{
 		"content/site.yaml:8: warning: description: no pl; it shows the en text; add `pl: ...` [site-string]",
 		"content/site.yaml:12: warning: menus: no menu for pl; it uses the en menu, with its pages in each language where they exist; add `pl:` with its entries [site-string]",
-		"content/site.yaml:27: warning: vocabularies.orgType.company: no pl; it shows the en text; add `pl: ...` [site-string]",
+		"content/site.yaml:30: warning: vocabularies.orgType.company: no pl; it shows the en text; add `pl: ...` [site-string]",
 	}
 	if !slices.Equal(warnings, want) {
 		t.Errorf("warnings:\ngot  %q\nwant %q", warnings, want)
@@ -141,8 +141,8 @@ func TestLanguageWithoutStrings(t *testing.T) {
 		}
 	}
 	want := []string{
-		"templates/i18n/pt.yaml: warning: pt has no UI strings of its own: 106 UI strings show in en; run `consort new strings pt` to write templates/i18n/pt.yaml, then translate it",
-		"templates/i18n/ar.yaml: warning: ar has no UI strings of its own: 106 UI strings show in en; run `consort new strings ar` to write templates/i18n/ar.yaml, then translate it",
+		"templates/i18n/pt.yaml: warning: pt has no UI strings of its own: 167 UI strings show in en; run `consort new strings pt` to write templates/i18n/pt.yaml, then translate it",
+		"templates/i18n/ar.yaml: warning: ar has no UI strings of its own: 167 UI strings show in en; run `consort new strings ar` to write templates/i18n/ar.yaml, then translate it",
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("ui-string warnings:\ngot  %q\nwant %q", got, want)

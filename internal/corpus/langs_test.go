@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"consort/internal/corpus"
+	"consort/internal/site"
 )
 
 // TestCorpusInFourLanguages builds a corpus in en, fr, de and pl: every
@@ -21,10 +22,14 @@ func TestCorpusInFourLanguages(t *testing.T) {
 		t.Errorf("got %d warnings, first %v; want none", len(res.Warnings), res.Warnings[0])
 	}
 	plan := corpus.PlanLangs(pages, len(langs))
-	if got, want := len(res.Site.Pages), 4*plan.PerLang(); got != want || plan.PerLang() != pages/4 {
+	// consort adds a privacy page per language to the corpus's pages.
+	if got, want := len(res.Site.Pages), 4*(plan.PerLang()+1); got != want || plan.PerLang() != pages/4 {
 		t.Errorf("got %d pages (%d per language); want %d", got, plan.PerLang(), want)
 	}
 	for _, p := range res.Site.Pages {
+		if p.Kind == site.KindPrivacy {
+			continue // generated, and paired by kind, not by file
+		}
 		if len(p.Translations) != 3 {
 			t.Errorf("%s: %d translations; want 3", p.File, len(p.Translations))
 			break

@@ -9,8 +9,8 @@ import (
 	"strings"
 	"unicode"
 
-	"consort/internal/urls"
 	"consort/internal/i18n"
+	"consort/internal/urls"
 
 	"golang.org/x/text/unicode/norm"
 	"gopkg.in/yaml.v3"
@@ -349,7 +349,9 @@ func (c *Config) fillFallbacks(file string, line func(string) int, bad map[strin
 		m     map[string]string
 	}{{"funding.name", c.Funding.Name}, {"funding.acknowledgement", c.Funding.Acknowledgement}, {"funding.disclaimer", c.Funding.Disclaimer.Text}} {
 		if len(f.m) > 0 {
-			fill(f.field, f.m)
+			// Filled in silently: checkFunding already says what each
+			// language of the funding block lacks.
+			c.FillLanguages(f.field, f.m)
 		}
 	}
 	for _, sec := range sortedKeys(c.Sections) {

@@ -50,7 +50,7 @@ title: {en: T}
   - {code: pl}
 title: {en: T, de: T, pl: T}
 description: {en: D}
-funding: {en: F, de: G, pl: H}
+funding: {programme: other, name: {en: N, de: N, pl: N}, acknowledgement: {en: F, de: G, pl: H}}
 sections:
   partners: {en: partners, de: partner}
 vocabularies:

@@ -1,4 +1,4 @@
-module consort
+module github.com/consort-ssg/consort
 
 go 1.26.0
 

@@ -15,7 +15,7 @@ import (
 	"os"
 	"strings"
 
-	"consort/internal/corpus"
+	"github.com/consort-ssg/consort/internal/corpus"
 )
 
 func main() {

@@ -11,12 +11,12 @@ import (
 	"runtime/pprof"
 	"time"
 
-	"consort/internal/build"
-	"consort/internal/output"
-	"consort/internal/publish"
-	"consort/internal/site"
-	"consort/static"
-	"consort/templates"
+	"github.com/consort-ssg/consort/internal/build"
+	"github.com/consort-ssg/consort/internal/output"
+	"github.com/consort-ssg/consort/internal/publish"
+	"github.com/consort-ssg/consort/internal/site"
+	"github.com/consort-ssg/consort/static"
+	"github.com/consort-ssg/consort/templates"
 )
 
 const buildHelp = `

@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"io"
 
-	"consort/internal/check"
+	"github.com/consort-ssg/consort/internal/check"
 )
 
 const checkHelp = `

@@ -7,7 +7,7 @@ import (
 	"testing"
 	"time"
 
-	"consort/internal/scaffold"
+	"github.com/consort-ssg/consort/internal/scaffold"
 )
 
 // TestCMS turns the CMS on in a new site: consort new schemas writes the

@@ -7,7 +7,7 @@ import (
 	"io"
 	"strings"
 
-	"consort/internal/help"
+	"github.com/consort-ssg/consort/internal/help"
 )
 
 const helpHelp = `

@@ -4,7 +4,7 @@ import (
 	"strings"
 	"testing"
 
-	"consort/internal/help"
+	"github.com/consort-ssg/consort/internal/help"
 )
 
 func TestHelpTopics(t *testing.T) {

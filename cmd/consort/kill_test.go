@@ -12,7 +12,7 @@ import (
 	"testing"
 	"time"
 
-	"consort/internal/corpus"
+	"github.com/consort-ssg/consort/internal/corpus"
 )
 
 // buildBinary compiles consort into a temporary folder.

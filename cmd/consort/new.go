@@ -11,11 +11,11 @@ import (
 	"strings"
 	"time"
 
-	"consort/internal/cms"
-	"consort/internal/output"
-	"consort/internal/scaffold"
-	"consort/internal/site"
-	"consort/templates"
+	"github.com/consort-ssg/consort/internal/cms"
+	"github.com/consort-ssg/consort/internal/output"
+	"github.com/consort-ssg/consort/internal/scaffold"
+	"github.com/consort-ssg/consort/internal/site"
+	"github.com/consort-ssg/consort/templates"
 )
 
 const newHelp = `

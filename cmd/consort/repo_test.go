@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"consort/internal/scaffold"
+	"github.com/consort-ssg/consort/internal/scaffold"
 )
 
 // TestNewSiteIsARepository: consort new site writes a site that a

@@ -11,8 +11,8 @@ import (
 	"sync"
 	"time"
 
-	"consort/internal/build"
-	"consort/internal/output"
+	"github.com/consort-ssg/consort/internal/build"
+	"github.com/consort-ssg/consort/internal/output"
 )
 
 // buildReport is what `consort build` made: printed as a summary on

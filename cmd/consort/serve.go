@@ -9,10 +9,10 @@ import (
 	"net"
 	"strconv"
 
-	"consort/internal/build"
-	"consort/internal/check"
-	"consort/internal/serve"
-	"consort/internal/site"
+	"github.com/consort-ssg/consort/internal/build"
+	"github.com/consort-ssg/consort/internal/check"
+	"github.com/consort-ssg/consort/internal/serve"
+	"github.com/consort-ssg/consort/internal/site"
 )
 
 const serveHelp = `

@@ -11,7 +11,7 @@ import (
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 
-	"consort/internal/output"
+	"github.com/consort-ssg/consort/internal/output"
 )
 
 // Handler serves files from memory as a static host serves a published

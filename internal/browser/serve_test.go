@@ -6,7 +6,7 @@ import (
 	"net/http/httptest"
 	"testing"
 
-	"consort/internal/output"
+	"github.com/consort-ssg/consort/internal/output"
 )
 
 func TestHandler(t *testing.T) {

@@ -25,12 +25,12 @@ import (
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 
-	"consort/internal/browser"
-	"consort/internal/build"
-	"consort/internal/output"
-	"consort/internal/site"
-	"consort/static"
-	"consort/templates"
+	"github.com/consort-ssg/consort/internal/browser"
+	"github.com/consort-ssg/consort/internal/build"
+	"github.com/consort-ssg/consort/internal/output"
+	"github.com/consort-ssg/consort/internal/site"
+	"github.com/consort-ssg/consort/static"
+	"github.com/consort-ssg/consort/templates"
 )
 
 type a11ySite struct {

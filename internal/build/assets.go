@@ -7,10 +7,10 @@ import (
 	"encoding/base64"
 	"encoding/hex"
 
-	"consort/internal/minify"
-	"consort/internal/output"
-	"consort/internal/render"
-	"consort/internal/urls"
+	"github.com/consort-ssg/consort/internal/minify"
+	"github.com/consort-ssg/consort/internal/output"
+	"github.com/consort-ssg/consort/internal/render"
+	"github.com/consort-ssg/consort/internal/urls"
 )
 
 // fingerprinted are the extensions of static files published under a

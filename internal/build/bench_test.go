@@ -8,13 +8,13 @@ import (
 	"testing"
 	"time"
 
-	"consort/internal/build"
-	"consort/internal/corpus"
-	"consort/internal/minify"
-	"consort/internal/publish"
-	"consort/internal/site"
-	"consort/static"
-	"consort/templates"
+	"github.com/consort-ssg/consort/internal/build"
+	"github.com/consort-ssg/consort/internal/corpus"
+	"github.com/consort-ssg/consort/internal/minify"
+	"github.com/consort-ssg/consort/internal/publish"
+	"github.com/consort-ssg/consort/internal/site"
+	"github.com/consort-ssg/consort/static"
+	"github.com/consort-ssg/consort/templates"
 )
 
 // The pipeline on the benchmark corpus (internal/corpus): BenchmarkPipeline

@@ -9,10 +9,10 @@ import (
 	"sync"
 	"testing"
 
-	"consort/internal/publish"
-	"consort/internal/site"
-	"consort/static"
-	"consort/templates"
+	"github.com/consort-ssg/consort/internal/publish"
+	"github.com/consort-ssg/consort/internal/site"
+	"github.com/consort-ssg/consort/static"
+	"github.com/consort-ssg/consort/templates"
 )
 
 // TestCancelDuringMinify: a build cancelled while it minifies (the pages

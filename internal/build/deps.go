@@ -6,8 +6,8 @@ import (
 	"reflect"
 	"slices"
 
-	"consort/internal/render"
-	"consort/internal/site"
+	"github.com/consort-ssg/consort/internal/render"
+	"github.com/consort-ssg/consort/internal/site"
 )
 
 // siteDiff is what changed between two loads of a site, as the keys of

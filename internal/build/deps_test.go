@@ -8,10 +8,10 @@ import (
 	"testing"
 	"testing/fstest"
 
-	"consort/internal/output"
-	"consort/internal/site"
-	"consort/static"
-	"consort/templates"
+	"github.com/consort-ssg/consort/internal/output"
+	"github.com/consort-ssg/consort/internal/site"
+	"github.com/consort-ssg/consort/static"
+	"github.com/consort-ssg/consort/templates"
 )
 
 // TestRebuildFollowsReads gives the plain pages' template (page.html) a

@@ -5,7 +5,7 @@ import (
 	"fmt"
 
 	"bytes"
-	"consort/internal/minify"
+	"github.com/consort-ssg/consort/internal/minify"
 	"image"
 	pngpkg "image/png"
 	"strings"
@@ -13,9 +13,9 @@ import (
 	"testing"
 	"testing/fstest"
 
-	"consort/internal/output"
-	"consort/internal/site"
-	"consort/templates"
+	"github.com/consort-ssg/consort/internal/output"
+	"github.com/consort-ssg/consort/internal/site"
+	"github.com/consort-ssg/consort/templates"
 )
 
 // TestStreamingGivesTheSameFiles: Build hands the final pages to its sink

@@ -17,11 +17,11 @@ import (
 	"testing"
 	"unicode/utf8"
 
-	"consort/internal/output"
-	"consort/internal/publish"
-	"consort/internal/site"
-	"consort/static"
-	"consort/templates"
+	"github.com/consort-ssg/consort/internal/output"
+	"github.com/consort-ssg/consort/internal/publish"
+	"github.com/consort-ssg/consort/internal/site"
+	"github.com/consort-ssg/consort/static"
+	"github.com/consort-ssg/consort/templates"
 
 	"golang.org/x/net/html"
 	"golang.org/x/tools/txtar"

@@ -7,10 +7,10 @@ import (
 	"strings"
 	"time"
 
-	"consort/internal/images"
-	"consort/internal/output"
-	"consort/internal/render"
-	"consort/internal/site"
+	"github.com/consort-ssg/consort/internal/images"
+	"github.com/consort-ssg/consort/internal/output"
+	"github.com/consort-ssg/consort/internal/render"
+	"github.com/consort-ssg/consort/internal/site"
 )
 
 // Builder builds the same site again and again, redoing only what the

@@ -16,12 +16,12 @@ import (
 	"testing"
 	"testing/fstest"
 
-	"consort/internal/corpus"
-	"consort/internal/minify"
-	"consort/internal/output"
-	"consort/internal/site"
-	"consort/static"
-	"consort/templates"
+	"github.com/consort-ssg/consort/internal/corpus"
+	"github.com/consort-ssg/consort/internal/minify"
+	"github.com/consort-ssg/consort/internal/output"
+	"github.com/consort-ssg/consort/internal/site"
+	"github.com/consort-ssg/consort/static"
+	"github.com/consort-ssg/consort/templates"
 )
 
 // corpusFS writes a generated site of n content files and reads it into

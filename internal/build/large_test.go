@@ -7,9 +7,9 @@ import (
 	"testing/fstest"
 	"time"
 
-	"consort/internal/build"
-	"consort/static"
-	"consort/templates"
+	"github.com/consort-ssg/consort/internal/build"
+	"github.com/consort-ssg/consort/static"
+	"github.com/consort-ssg/consort/templates"
 )
 
 // largePostSite is a one-language site with one news post whose body is

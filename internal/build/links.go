@@ -4,7 +4,7 @@ import (
 	"errors"
 	"io/fs"
 
-	"consort/internal/site"
+	"github.com/consort-ssg/consort/internal/site"
 )
 
 // linkedTemplates reports the symbolic links of the site's templates/

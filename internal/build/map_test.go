@@ -6,10 +6,10 @@ import (
 	"strings"
 	"testing"
 
-	"consort/internal/corpus"
-	"consort/internal/site"
-	"consort/static"
-	"consort/templates"
+	"github.com/consort-ssg/consort/internal/corpus"
+	"github.com/consort-ssg/consort/internal/site"
+	"github.com/consort-ssg/consort/static"
+	"github.com/consort-ssg/consort/templates"
 )
 
 // TestMapOfManyPlaces builds a corpus of some hundred partners: its home

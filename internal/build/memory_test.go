@@ -3,7 +3,7 @@ package build_test
 import (
 	"context"
 
-	"consort/internal/build"
+	"github.com/consort-ssg/consort/internal/build"
 )
 
 // inMemory builds into a Files sink and returns the result with the

@@ -3,8 +3,8 @@ package build
 import (
 	"context"
 
-	"consort/internal/minify"
-	"consort/internal/output"
+	"github.com/consort-ssg/consort/internal/minify"
+	"github.com/consort-ssg/consort/internal/output"
 )
 
 // published returns the files of u that changed, minified as Build hands

@@ -15,12 +15,12 @@ import (
 	"testing/fstest"
 	"time"
 
-	"consort/internal/build"
-	"consort/internal/minify"
-	"consort/internal/output"
-	"consort/internal/site"
-	"consort/static"
-	"consort/templates"
+	"github.com/consort-ssg/consort/internal/build"
+	"github.com/consort-ssg/consort/internal/minify"
+	"github.com/consort-ssg/consort/internal/output"
+	"github.com/consort-ssg/consort/internal/site"
+	"github.com/consort-ssg/consort/static"
+	"github.com/consort-ssg/consort/templates"
 
 	"golang.org/x/tools/txtar"
 )

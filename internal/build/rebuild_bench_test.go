@@ -7,8 +7,8 @@ import (
 	"regexp"
 	"testing"
 
-	"consort/internal/build"
-	"consort/internal/corpus"
+	"github.com/consort-ssg/consort/internal/build"
+	"github.com/consort-ssg/consort/internal/corpus"
 )
 
 // BenchmarkRebuild times build.Builder.Rebuild alone (what `consort

@@ -6,10 +6,10 @@ import (
 	"testing"
 	"testing/fstest"
 
-	"consort/internal/browser"
-	"consort/internal/site"
-	"consort/static"
-	"consort/templates"
+	"github.com/consort-ssg/consort/internal/browser"
+	"github.com/consort-ssg/consort/internal/site"
+	"github.com/consort-ssg/consort/static"
+	"github.com/consort-ssg/consort/templates"
 
 	"github.com/chromedp/chromedp"
 )

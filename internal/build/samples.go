@@ -4,8 +4,8 @@ import (
 	"slices"
 	"strings"
 
-	"consort/internal/output"
-	"consort/internal/site"
+	"github.com/consort-ssg/consort/internal/output"
+	"github.com/consort-ssg/consort/internal/site"
 )
 
 // Sample is one page that stands for a page type in one language.

@@ -6,9 +6,9 @@ import (
 	"strings"
 	"testing"
 
-	"consort/internal/site"
-	"consort/static"
-	"consort/templates"
+	"github.com/consort-ssg/consort/internal/site"
+	"github.com/consort-ssg/consort/static"
+	"github.com/consort-ssg/consort/templates"
 )
 
 // shipped builds the repository's own site.

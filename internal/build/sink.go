@@ -10,8 +10,8 @@ import (
 
 	"golang.org/x/sync/errgroup"
 
-	"consort/internal/minify"
-	"consort/internal/output"
+	"github.com/consort-ssg/consort/internal/minify"
+	"github.com/consort-ssg/consort/internal/output"
 )
 
 // A Sink receives the finished files of a build: publish's Writer, which

@@ -4,8 +4,8 @@ import (
 	"fmt"
 	"strings"
 
-	"consort/internal/i18n"
-	"consort/internal/site"
+	"github.com/consort-ssg/consort/internal/i18n"
+	"github.com/consort-ssg/consort/internal/site"
 )
 
 // UIStringCode is the Problem.Code of the UI strings a language lacks.

@@ -5,10 +5,10 @@ import (
 	"testing"
 	"testing/fstest"
 
-	"consort/internal/site"
-	"consort/internal/urls"
-	"consort/static"
-	"consort/templates"
+	"github.com/consort-ssg/consort/internal/site"
+	"github.com/consort-ssg/consort/internal/urls"
+	"github.com/consort-ssg/consort/static"
+	"github.com/consort-ssg/consort/templates"
 )
 
 // TestURLsAgreeWithFiles: every kind of address internal/urls gives is

@@ -8,9 +8,9 @@ import (
 	"testing"
 	"testing/fstest"
 
-	"consort/internal/site"
-	"consort/static"
-	"consort/templates"
+	"github.com/consort-ssg/consort/internal/site"
+	"github.com/consort-ssg/consort/static"
+	"github.com/consort-ssg/consort/templates"
 )
 
 // TestVisuals checks the visual anchors: a logo where one is given, a

@@ -11,13 +11,13 @@ import (
 	"testing"
 	"time"
 
-	"consort/internal/catalogue"
-	"consort/internal/minify"
-	"consort/internal/output"
-	"consort/internal/render"
-	"consort/internal/site"
-	"consort/static"
-	"consort/templates"
+	"github.com/consort-ssg/consort/internal/catalogue"
+	"github.com/consort-ssg/consort/internal/minify"
+	"github.com/consort-ssg/consort/internal/output"
+	"github.com/consort-ssg/consort/internal/render"
+	"github.com/consort-ssg/consort/internal/site"
+	"github.com/consort-ssg/consort/static"
+	"github.com/consort-ssg/consort/templates"
 )
 
 // The benchmarks run on a generated site of 10,000 partners per language

@@ -6,11 +6,11 @@ import (
 	"slices"
 	"testing"
 
-	"consort/internal/browser"
-	"consort/internal/catalogue"
-	"consort/internal/output"
-	"consort/internal/render"
-	"consort/static"
+	"github.com/consort-ssg/consort/internal/browser"
+	"github.com/consort-ssg/consort/internal/catalogue"
+	"github.com/consort-ssg/consort/internal/output"
+	"github.com/consort-ssg/consort/internal/render"
+	"github.com/consort-ssg/consort/static"
 
 	"github.com/chromedp/chromedp"
 )

@@ -4,7 +4,7 @@ import (
 	"slices"
 	"testing"
 
-	"consort/internal/browser"
+	"github.com/consort-ssg/consort/internal/browser"
 
 	"github.com/chromedp/chromedp"
 )

@@ -9,8 +9,8 @@ import (
 	"testing"
 	"time"
 
-	"consort/internal/browser"
-	"consort/internal/catalogue"
+	"github.com/consort-ssg/consort/internal/browser"
+	"github.com/consort-ssg/consort/internal/catalogue"
 
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"

@@ -26,10 +26,10 @@ import (
 	"strings"
 	"sync"
 
-	"consort/internal/i18n"
-	"consort/internal/output"
-	"consort/internal/render"
-	"consort/internal/site"
+	"github.com/consort-ssg/consort/internal/i18n"
+	"github.com/consort-ssg/consort/internal/output"
+	"github.com/consort-ssg/consort/internal/render"
+	"github.com/consort-ssg/consort/internal/site"
 
 	"golang.org/x/text/feature/plural"
 	"golang.org/x/text/language"

@@ -5,8 +5,8 @@ import (
 	"regexp"
 	"strings"
 
-	"consort/internal/site"
-	"consort/internal/urls"
+	"github.com/consort-ssg/consort/internal/site"
+	"github.com/consort-ssg/consort/internal/urls"
 )
 
 // The facets a catalogue can offer, by their site.yaml name.

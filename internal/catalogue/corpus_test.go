@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing/fstest"
 
-	"consort/internal/site"
+	"github.com/consort-ssg/consort/internal/site"
 )
 
 // This file makes a large bilingual site for the catalogue's benchmarks:

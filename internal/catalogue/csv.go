@@ -6,8 +6,8 @@ import (
 	"strconv"
 	"strings"
 
-	"consort/internal/i18n"
-	"consort/internal/site"
+	"github.com/consort-ssg/consort/internal/i18n"
+	"github.com/consort-ssg/consort/internal/site"
 )
 
 // bom starts the CSV file so that spreadsheet programs read it as UTF-8

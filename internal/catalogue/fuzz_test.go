@@ -6,7 +6,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"consort/internal/catalogue"
+	"github.com/consort-ssg/consort/internal/catalogue"
 )
 
 // FuzzFold checks search folding on any text: it never fails, gives valid

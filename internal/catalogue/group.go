@@ -5,8 +5,8 @@ import (
 	"sort"
 	"strings"
 
-	"consort/internal/i18n"
-	"consort/internal/site"
+	"github.com/consort-ssg/consort/internal/i18n"
+	"github.com/consort-ssg/consort/internal/site"
 )
 
 // Groups that are searched but not offered as filters.

@@ -11,12 +11,12 @@ import (
 	"testing/fstest"
 	"time"
 
-	"consort/internal/catalogue"
-	"consort/internal/output"
-	"consort/internal/render"
-	"consort/internal/site"
-	"consort/static"
-	"consort/templates"
+	"github.com/consort-ssg/consort/internal/catalogue"
+	"github.com/consort-ssg/consort/internal/output"
+	"github.com/consort-ssg/consort/internal/render"
+	"github.com/consort-ssg/consort/internal/site"
+	"github.com/consort-ssg/consort/static"
+	"github.com/consort-ssg/consort/templates"
 
 	"golang.org/x/tools/txtar"
 )

@@ -7,9 +7,9 @@ import (
 	"testing"
 	"unicode/utf16"
 
-	"consort/internal/i18n"
-	"consort/internal/site"
-	"consort/templates"
+	"github.com/consort-ssg/consort/internal/i18n"
+	"github.com/consort-ssg/consort/internal/site"
+	"github.com/consort-ssg/consort/templates"
 )
 
 func TestVarint(t *testing.T) {

@@ -6,8 +6,8 @@ import (
 	"sort"
 	"strings"
 
-	"consort/internal/i18n"
-	"consort/internal/site"
+	"github.com/consort-ssg/consort/internal/i18n"
+	"github.com/consort-ssg/consort/internal/site"
 )
 
 // Version is the version of partners.json's format. It changes only when

@@ -3,7 +3,7 @@ package catalogue
 import (
 	"testing"
 
-	"consort/internal/browser"
+	"github.com/consort-ssg/consort/internal/browser"
 )
 
 // TestMain says which browser tests were skipped, if any (see browser.Main).

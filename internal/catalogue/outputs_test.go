@@ -13,11 +13,11 @@ import (
 	"testing"
 	"testing/fstest"
 
-	"consort/internal/browser"
-	"consort/internal/catalogue"
-	"consort/internal/render"
-	"consort/internal/site"
-	"consort/templates"
+	"github.com/consort-ssg/consort/internal/browser"
+	"github.com/consort-ssg/consort/internal/catalogue"
+	"github.com/consort-ssg/consort/internal/render"
+	"github.com/consort-ssg/consort/internal/site"
+	"github.com/consort-ssg/consort/templates"
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
 )

@@ -3,7 +3,7 @@ package catalogue_test
 import (
 	"testing"
 
-	"consort/internal/browser"
+	"github.com/consort-ssg/consort/internal/browser"
 
 	"github.com/chromedp/chromedp"
 )

@@ -4,8 +4,8 @@ import (
 	"bytes"
 	"sort"
 
-	"consort/internal/i18n"
-	"consort/internal/site"
+	"github.com/consort-ssg/consort/internal/i18n"
+	"github.com/consort-ssg/consort/internal/site"
 )
 
 // Kinds of record: every partner page and every cluster page is one.

@@ -7,8 +7,8 @@ import (
 	"testing"
 	"unicode"
 
-	"consort/internal/browser"
-	"consort/internal/catalogue"
+	"github.com/consort-ssg/consort/internal/browser"
+	"github.com/consort-ssg/consort/internal/catalogue"
 
 	"github.com/chromedp/chromedp"
 )

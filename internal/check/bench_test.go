@@ -5,9 +5,9 @@ import (
 	"os"
 	"testing"
 
-	"consort/internal/build"
-	"consort/static"
-	"consort/templates"
+	"github.com/consort-ssg/consort/internal/build"
+	"github.com/consort-ssg/consort/static"
+	"github.com/consort-ssg/consort/templates"
 )
 
 // shipped builds the repository's own site.

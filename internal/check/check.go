@@ -26,10 +26,10 @@ import (
 	"strconv"
 	"strings"
 
-	"consort/internal/build"
-	"consort/internal/images"
-	"consort/internal/scaffold"
-	"consort/internal/site"
+	"github.com/consort-ssg/consort/internal/build"
+	"github.com/consort-ssg/consort/internal/images"
+	"github.com/consort-ssg/consort/internal/scaffold"
+	"github.com/consort-ssg/consort/internal/site"
 )
 
 // Codes name the kinds of problem in site.Problem.Code.

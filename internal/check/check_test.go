@@ -12,10 +12,10 @@ import (
 	"testing/fstest"
 	"time"
 
-	"consort/internal/build"
-	"consort/internal/site"
-	"consort/static"
-	"consort/templates"
+	"github.com/consort-ssg/consort/internal/build"
+	"github.com/consort-ssg/consort/internal/site"
+	"github.com/consort-ssg/consort/static"
+	"github.com/consort-ssg/consort/templates"
 
 	"golang.org/x/tools/txtar"
 )

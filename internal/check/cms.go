@@ -5,8 +5,8 @@ import (
 	"io/fs"
 	"strings"
 
-	"consort/internal/cms"
-	"consort/internal/site"
+	"github.com/consort-ssg/consort/internal/cms"
+	"github.com/consort-ssg/consort/internal/site"
 )
 
 // checkCMS reports a copy of the CMS configuration (content/.schemas/cms/,

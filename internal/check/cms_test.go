@@ -6,8 +6,8 @@ import (
 	"testing"
 	"testing/fstest"
 
-	"consort/internal/cms"
-	"consort/internal/site"
+	"github.com/consort-ssg/consort/internal/cms"
+	"github.com/consort-ssg/consort/internal/site"
 )
 
 // TestCMSCopy checks the warnings about content/.schemas/cms/, the copy of

@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"strings"
 
-	"consort/internal/site"
+	"github.com/consort-ssg/consort/internal/site"
 )
 
 // Drafts are checked like every other page (consort check loads them

@@ -7,7 +7,7 @@ import (
 	"sort"
 	"strings"
 
-	"consort/internal/site"
+	"github.com/consort-ssg/consort/internal/site"
 )
 
 // Line formats one problem for people: file:line: severity[code]: field: message.

@@ -10,8 +10,8 @@ import (
 	"sort"
 	"strings"
 
-	"consort/internal/images"
-	"consort/internal/site"
+	"github.com/consort-ssg/consort/internal/images"
+	"github.com/consort-ssg/consort/internal/site"
 
 	"github.com/tdewolff/parse/v2"
 	tdhtml "github.com/tdewolff/parse/v2/html"

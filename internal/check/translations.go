@@ -4,8 +4,8 @@ import (
 	"fmt"
 	"strings"
 
-	"consort/internal/scaffold"
-	"consort/internal/site"
+	"github.com/consort-ssg/consort/internal/scaffold"
+	"github.com/consort-ssg/consort/internal/site"
 )
 
 // sectionOrder is the order of the translation report.

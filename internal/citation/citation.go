@@ -19,8 +19,8 @@ import (
 	"strings"
 	"unicode"
 
-	"consort/internal/output"
-	"consort/internal/site"
+	"github.com/consort-ssg/consort/internal/output"
+	"github.com/consort-ssg/consort/internal/site"
 )
 
 // Section is the section whose pages are cited.

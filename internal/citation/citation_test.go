@@ -11,7 +11,7 @@ import (
 	"testing/fstest"
 	"time"
 
-	"consort/internal/site"
+	"github.com/consort-ssg/consort/internal/site"
 )
 
 func testSite(t *testing.T) *site.Site {

@@ -34,8 +34,8 @@ import (
 	"html/template"
 	"strings"
 
-	"consort/internal/output"
-	"consort/internal/site"
+	"github.com/consort-ssg/consort/internal/output"
+	"github.com/consort-ssg/consort/internal/site"
 
 	"gopkg.in/yaml.v3"
 )

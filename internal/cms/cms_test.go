@@ -14,9 +14,9 @@ import (
 	"testing/fstest"
 	"time"
 
-	"consort/internal/browser"
-	"consort/internal/scaffold"
-	"consort/internal/site"
+	"github.com/consort-ssg/consort/internal/browser"
+	"github.com/consort-ssg/consort/internal/scaffold"
+	"github.com/consort-ssg/consort/internal/site"
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
 	"gopkg.in/yaml.v3"

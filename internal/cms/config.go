@@ -5,8 +5,8 @@ import (
 	"slices"
 	"strings"
 
-	"consort/internal/scaffold"
-	"consort/internal/site"
+	"github.com/consort-ssg/consort/internal/scaffold"
+	"github.com/consort-ssg/consort/internal/site"
 
 	"golang.org/x/text/collate"
 	"golang.org/x/text/language"

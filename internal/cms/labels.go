@@ -4,7 +4,7 @@ import (
 	"strings"
 	"unicode"
 
-	"consort/internal/site"
+	"github.com/consort-ssg/consort/internal/site"
 )
 
 // The labels of the admin, per language; a language without its own falls

@@ -8,7 +8,7 @@ import (
 	"math/rand/v2"
 	"strings"
 
-	"consort/internal/site"
+	"github.com/consort-ssg/consort/internal/site"
 )
 
 // sectionInfo is a section's folder with its titles and summaries.

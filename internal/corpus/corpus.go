@@ -34,8 +34,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"consort/internal/i18n"
-	"consort/internal/site"
+	"github.com/consort-ssg/consort/internal/i18n"
+	"github.com/consort-ssg/consort/internal/site"
 
 	"golang.org/x/sync/errgroup"
 )

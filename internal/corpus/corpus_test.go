@@ -15,11 +15,11 @@ import (
 	"testing"
 	"time"
 
-	"consort/internal/build"
-	"consort/internal/corpus"
-	"consort/internal/site"
-	"consort/static"
-	"consort/templates"
+	"github.com/consort-ssg/consort/internal/build"
+	"github.com/consort-ssg/consort/internal/corpus"
+	"github.com/consort-ssg/consort/internal/site"
+	"github.com/consort-ssg/consort/static"
+	"github.com/consort-ssg/consort/templates"
 )
 
 var clock = time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)

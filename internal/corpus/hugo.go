@@ -6,7 +6,7 @@ import (
 	"path"
 	"strings"
 
-	"consort/static"
+	"github.com/consort-ssg/consort/static"
 )
 
 // hugoTheme is the Hugo side of the corpus: hugo.toml, layouts/ and i18n/,

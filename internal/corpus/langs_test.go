@@ -6,8 +6,8 @@ import (
 	"strings"
 	"testing"
 
-	"consort/internal/corpus"
-	"consort/internal/site"
+	"github.com/consort-ssg/consort/internal/corpus"
+	"github.com/consort-ssg/consort/internal/site"
 )
 
 // TestCorpusInFourLanguages builds a corpus in en, fr, de and pl: every

@@ -8,8 +8,8 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"consort/internal/output"
-	"consort/internal/site"
+	"github.com/consort-ssg/consort/internal/output"
+	"github.com/consort-ssg/consort/internal/site"
 )
 
 // UsesHTML reports whether a feed shows the HTML of p's body: the Atom

@@ -7,9 +7,9 @@ import (
 	"testing"
 	"time"
 
-	"consort/internal/minify"
-	"consort/internal/output"
-	"consort/internal/site"
+	"github.com/consort-ssg/consort/internal/minify"
+	"github.com/consort-ssg/consort/internal/output"
+	"github.com/consort-ssg/consort/internal/site"
 )
 
 // atomFeed is RFC 4287's feed, as much as the tests check.

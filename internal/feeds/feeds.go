@@ -15,9 +15,9 @@ import (
 	"net/url"
 	"slices"
 
-	"consort/internal/i18n"
-	"consort/internal/output"
-	"consort/internal/site"
+	"github.com/consort-ssg/consort/internal/i18n"
+	"github.com/consort-ssg/consort/internal/output"
+	"github.com/consort-ssg/consort/internal/site"
 )
 
 // Options are what the feeds need besides the site.

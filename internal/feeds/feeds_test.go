@@ -12,11 +12,11 @@ import (
 	"testing/fstest"
 	"time"
 
-	"consort/internal/feeds"
-	"consort/internal/i18n"
-	"consort/internal/output"
-	"consort/internal/site"
-	"consort/templates"
+	"github.com/consort-ssg/consort/internal/feeds"
+	"github.com/consort-ssg/consort/internal/i18n"
+	"github.com/consort-ssg/consort/internal/output"
+	"github.com/consort-ssg/consort/internal/site"
+	"github.com/consort-ssg/consort/templates"
 
 	"golang.org/x/tools/txtar"
 )

@@ -11,8 +11,8 @@ import (
 	"testing/fstest"
 	"unicode/utf8"
 
-	"consort/internal/feeds"
-	"consort/internal/site"
+	"github.com/consort-ssg/consort/internal/feeds"
+	"github.com/consort-ssg/consort/internal/site"
 
 	"github.com/emersion/go-ical"
 )

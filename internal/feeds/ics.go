@@ -10,8 +10,8 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"consort/internal/output"
-	"consort/internal/site"
+	"github.com/consort-ssg/consort/internal/output"
+	"github.com/consort-ssg/consort/internal/site"
 )
 
 // Calendars returns, per language, an iCalendar file (RFC 5545) of every

@@ -8,7 +8,7 @@ import (
 	"testing"
 	"time"
 
-	"consort/internal/site"
+	"github.com/consort-ssg/consort/internal/site"
 
 	"github.com/emersion/go-ical"
 )

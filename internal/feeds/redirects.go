@@ -7,8 +7,8 @@ import (
 	"net/url"
 	"strings"
 
-	"consort/internal/output"
-	"consort/internal/site"
+	"github.com/consort-ssg/consort/internal/output"
+	"github.com/consort-ssg/consort/internal/site"
 )
 
 // Robots returns robots.txt: everything may be crawled, and the sitemap

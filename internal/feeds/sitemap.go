@@ -7,8 +7,8 @@ import (
 	"sort"
 	"strings"
 
-	"consort/internal/output"
-	"consort/internal/site"
+	"github.com/consort-ssg/consort/internal/output"
+	"github.com/consort-ssg/consort/internal/site"
 )
 
 // maxURLs is the most <url> elements one sitemap may hold (sitemaps.org).

@@ -3,9 +3,9 @@ package images_test
 import (
 	"testing"
 
-	"consort/internal/images"
-	"consort/internal/output"
-	"consort/internal/site"
+	"github.com/consort-ssg/consort/internal/images"
+	"github.com/consort-ssg/consort/internal/output"
+	"github.com/consort-ssg/consort/internal/site"
 	"testing/fstest"
 )
 

@@ -31,9 +31,9 @@ import (
 	"strconv"
 	"strings"
 
-	"consort/internal/output"
-	"consort/internal/site"
-	"consort/internal/urls"
+	"github.com/consort-ssg/consort/internal/output"
+	"github.com/consort-ssg/consort/internal/site"
+	"github.com/consort-ssg/consort/internal/urls"
 
 	"golang.org/x/image/draw"
 	_ "golang.org/x/image/webp" // WebP sizes; WebP is not re-encoded

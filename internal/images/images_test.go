@@ -16,12 +16,12 @@ import (
 	"testing/fstest"
 	"time"
 
-	"consort/internal/build"
-	"consort/internal/images"
-	"consort/internal/output"
-	"consort/internal/site"
-	"consort/internal/urls"
-	"consort/templates"
+	"github.com/consort-ssg/consort/internal/build"
+	"github.com/consort-ssg/consort/internal/images"
+	"github.com/consort-ssg/consort/internal/output"
+	"github.com/consort-ssg/consort/internal/site"
+	"github.com/consort-ssg/consort/internal/urls"
+	"github.com/consort-ssg/consort/templates"
 
 	"golang.org/x/net/html"
 	"golang.org/x/tools/txtar"

@@ -8,9 +8,9 @@ import (
 	"testing"
 	"time"
 
-	"consort/internal/corpus"
-	"consort/internal/markdown"
-	"consort/internal/site"
+	"github.com/consort-ssg/consort/internal/corpus"
+	"github.com/consort-ssg/consort/internal/markdown"
+	"github.com/consort-ssg/consort/internal/site"
 )
 
 // The Markdown stage on the bodies of the benchmark corpus

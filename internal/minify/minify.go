@@ -49,7 +49,7 @@ import (
 
 	"golang.org/x/sync/errgroup"
 
-	"consort/internal/output"
+	"github.com/consort-ssg/consort/internal/output"
 )
 
 // Media types under which the minifiers are registered. The HTML minifier

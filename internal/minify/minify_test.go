@@ -9,7 +9,7 @@ import (
 	"strings"
 	"testing"
 
-	"consort/internal/output"
+	"github.com/consort-ssg/consort/internal/output"
 )
 
 const testPage = `<!DOCTYPE html>

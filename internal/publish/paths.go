@@ -9,7 +9,7 @@ import (
 	"slices"
 	"strings"
 
-	"consort/internal/output"
+	"github.com/consort-ssg/consort/internal/output"
 )
 
 // markerName is the file that marks a folder as consort's output.

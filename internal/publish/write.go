@@ -19,7 +19,7 @@ import (
 
 	"golang.org/x/sync/errgroup"
 
-	"consort/internal/output"
+	"github.com/consort-ssg/consort/internal/output"
 )
 
 // WriteOptions tunes Write.

@@ -16,7 +16,7 @@ import (
 	"sync"
 	"testing"
 
-	"consort/internal/output"
+	"github.com/consort-ssg/consort/internal/output"
 )
 
 // site returns a small build whose contents depend on tag.

@@ -7,7 +7,7 @@ import (
 	"sync"
 	"testing"
 
-	"consort/internal/output"
+	"github.com/consort-ssg/consort/internal/output"
 )
 
 // TestWriterStreams adds files from several goroutines, in no order, and

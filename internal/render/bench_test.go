@@ -5,10 +5,10 @@ import (
 	"testing"
 	"time"
 
-	"consort/internal/corpus"
-	"consort/internal/render"
-	"consort/internal/site"
-	"consort/templates"
+	"github.com/consort-ssg/consort/internal/corpus"
+	"github.com/consort-ssg/consort/internal/render"
+	"github.com/consort-ssg/consort/internal/site"
+	"github.com/consort-ssg/consort/templates"
 )
 
 // The template stage on the benchmark corpus (internal/corpus): the whole

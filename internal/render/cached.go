@@ -7,7 +7,7 @@ import (
 	"strings"
 	"sync"
 
-	"consort/internal/site"
+	"github.com/consort-ssg/consort/internal/site"
 )
 
 // Cached renders the partial template name with the page's data once per

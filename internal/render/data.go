@@ -7,10 +7,10 @@ import (
 	"strings"
 	"time"
 
-	"consort/internal/geomap"
-	"consort/internal/i18n"
-	"consort/internal/site"
-	"consort/internal/urls"
+	"github.com/consort-ssg/consort/internal/geomap"
+	"github.com/consort-ssg/consort/internal/i18n"
+	"github.com/consort-ssg/consort/internal/site"
+	"github.com/consort-ssg/consort/internal/urls"
 )
 
 // Data is what every template receives as its dot.

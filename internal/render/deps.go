@@ -6,7 +6,7 @@ import (
 	"strings"
 	"sync"
 
-	"consort/internal/site"
+	"github.com/consort-ssg/consort/internal/site"
 )
 
 // What a page read of the site is recorded by the code that hands it

@@ -6,7 +6,7 @@ import (
 	"math"
 	"strings"
 
-	"consort/internal/site"
+	"github.com/consort-ssg/consort/internal/site"
 )
 
 // FundingView is what templates/partials/funding.html shows: the EU

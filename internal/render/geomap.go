@@ -5,8 +5,8 @@ import (
 	"slices"
 	"strings"
 
-	"consort/internal/geomap"
-	"consort/internal/site"
+	"github.com/consort-ssg/consort/internal/geomap"
+	"github.com/consort-ssg/consort/internal/site"
 )
 
 // MapView is a page's map, drawn at build time (internal/geomap): the

@@ -4,7 +4,7 @@ import (
 	"net/url"
 	"strings"
 
-	"consort/internal/site"
+	"github.com/consort-ssg/consort/internal/site"
 )
 
 // Statement is what templates/accessibility.html shows: the fields of

@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"consort/internal/render"
+	"github.com/consort-ssg/consort/internal/render"
 )
 
 // pagerText writes links as "1 [2] 3 … 9": the current page in brackets,

@@ -27,10 +27,10 @@ import (
 	"strings"
 	"sync"
 
-	"consort/internal/geomap"
-	"consort/internal/i18n"
-	"consort/internal/output"
-	"consort/internal/site"
+	"github.com/consort-ssg/consort/internal/geomap"
+	"github.com/consort-ssg/consort/internal/i18n"
+	"github.com/consort-ssg/consort/internal/output"
+	"github.com/consort-ssg/consort/internal/site"
 
 	"golang.org/x/sync/errgroup"
 )

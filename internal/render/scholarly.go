@@ -5,8 +5,8 @@ import (
 	"strconv"
 	"strings"
 
-	"consort/internal/citation"
-	"consort/internal/site"
+	"github.com/consort-ssg/consort/internal/citation"
+	"github.com/consort-ssg/consort/internal/site"
 )
 
 // ScholarlyList is what the deliverables' and publications' list pages

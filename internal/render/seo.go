@@ -7,7 +7,7 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"consort/internal/site"
+	"github.com/consort-ssg/consort/internal/site"
 
 	"golang.org/x/text/language"
 )

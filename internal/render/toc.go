@@ -1,8 +1,8 @@
 package render
 
 import (
-	"consort/internal/markdown"
-	"consort/internal/site"
+	"github.com/consort-ssg/consort/internal/markdown"
+	"github.com/consort-ssg/consort/internal/site"
 )
 
 // TOC returns the second-level headings of a page for its "On this page"

@@ -4,7 +4,7 @@ import (
 	"slices"
 	"testing"
 
-	"consort/templates"
+	"github.com/consort-ssg/consort/templates"
 )
 
 func TestUses(t *testing.T) {

@@ -3,7 +3,7 @@ package scaffold
 import (
 	"reflect"
 
-	"consort/internal/site"
+	"github.com/consort-ssg/consort/internal/site"
 )
 
 // Field is one front matter field of a kind as consort reads it: its key,

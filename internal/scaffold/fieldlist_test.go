@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"consort/internal/site"
+	"github.com/consort-ssg/consort/internal/site"
 )
 
 // TestKindFields checks the field list that other generators start from

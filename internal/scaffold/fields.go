@@ -4,7 +4,7 @@ import (
 	"reflect"
 	"strings"
 
-	"consort/internal/site"
+	"github.com/consort-ssg/consort/internal/site"
 )
 
 // kindTypes are the Go types of the front matter of each kind, as

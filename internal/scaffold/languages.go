@@ -8,8 +8,8 @@ import (
 	"strings"
 	"time"
 
-	"consort/internal/i18n"
-	"consort/internal/site"
+	"github.com/consort-ssg/consort/internal/i18n"
+	"github.com/consort-ssg/consort/internal/site"
 
 	"golang.org/x/text/cases"
 	"golang.org/x/text/language"

@@ -6,7 +6,7 @@ import (
 	"encoding/hex"
 	"strings"
 
-	"consort/internal/site"
+	"github.com/consort-ssg/consort/internal/site"
 )
 
 // HashLen is how many hex digits of the source's SHA-256 a translation

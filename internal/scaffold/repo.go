@@ -6,7 +6,7 @@ import (
 	"regexp"
 	"strings"
 
-	"consort/internal/site"
+	"github.com/consort-ssg/consort/internal/site"
 )
 
 // Module is consort's module path: what a site's go.mod requires and what

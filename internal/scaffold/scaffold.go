@@ -20,7 +20,7 @@ import (
 	"strings"
 	"time"
 
-	"consort/internal/site"
+	"github.com/consort-ssg/consort/internal/site"
 )
 
 // File is a file scaffold plans, relative to the site folder.

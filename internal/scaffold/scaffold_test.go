@@ -8,7 +8,7 @@ import (
 	"testing/fstest"
 	"time"
 
-	"consort/internal/site"
+	"github.com/consort-ssg/consort/internal/site"
 )
 
 const twoLangs = "title: {en: T, fr: T}\nvocabularies:\n  orgType: {sme: {en: SME, fr: PME}}\n"

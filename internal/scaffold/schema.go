@@ -7,8 +7,8 @@ import (
 	"reflect"
 	"sort"
 
-	"consort/internal/i18n"
-	"consort/internal/site"
+	"github.com/consort-ssg/consort/internal/i18n"
+	"github.com/consort-ssg/consort/internal/site"
 )
 
 // SchemaFile is the JSON Schema file of a kind's front matter.

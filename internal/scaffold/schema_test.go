@@ -9,7 +9,7 @@ import (
 	"testing/fstest"
 	"time"
 
-	"consort/internal/site"
+	"github.com/consort-ssg/consort/internal/site"
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
 	"gopkg.in/yaml.v3"

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"time"
 
-	"consort/internal/site"
+	"github.com/consort-ssg/consort/internal/site"
 )
 
 // siteYAML is the configuration of a new site, every setting commented.

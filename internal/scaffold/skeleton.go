@@ -6,7 +6,7 @@ import (
 	"strings"
 	"time"
 
-	"consort/internal/site"
+	"github.com/consort-ssg/consort/internal/site"
 )
 
 // skeleton is what a new page needs to know to write its front matter.

@@ -6,7 +6,7 @@ import (
 	"io/fs"
 	"strings"
 
-	"consort/internal/site"
+	"github.com/consort-ssg/consort/internal/site"
 
 	"golang.org/x/text/feature/plural"
 	"golang.org/x/text/language"

@@ -11,8 +11,8 @@ import (
 	"testing"
 	"time"
 
-	"consort/internal/build"
-	"consort/internal/corpus"
+	"github.com/consort-ssg/consort/internal/build"
+	"github.com/consort-ssg/consort/internal/corpus"
 )
 
 // BenchmarkReload measures, on generated bilingual sites of 1,000 and

@@ -6,7 +6,7 @@ import (
 	"testing"
 	"time"
 
-	"consort/internal/browser"
+	"github.com/consort-ssg/consort/internal/browser"
 
 	"github.com/chromedp/chromedp"
 )

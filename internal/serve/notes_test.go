@@ -6,8 +6,8 @@ import (
 	"testing/fstest"
 	"time"
 
-	"consort/internal/scaffold"
-	"consort/internal/site"
+	"github.com/consort-ssg/consort/internal/scaffold"
+	"github.com/consort-ssg/consort/internal/site"
 )
 
 // TestBarTextNotes: the editor bar's notes about texts raise no false

@@ -11,8 +11,8 @@ import (
 	"strings"
 	"time"
 
-	"consort/internal/scaffold"
-	"consort/internal/site"
+	"github.com/consort-ssg/consort/internal/scaffold"
+	"github.com/consort-ssg/consort/internal/site"
 
 	"golang.org/x/text/language"
 	"golang.org/x/text/language/display"

@@ -4,7 +4,7 @@ import (
 	"errors"
 	"testing"
 
-	"consort/internal/site"
+	"github.com/consort-ssg/consort/internal/site"
 )
 
 // TestAdviceForSiteYAML: problems in site.yaml get the settings' advice,

@@ -21,7 +21,7 @@ import (
 	"testing"
 	"time"
 
-	"consort/internal/corpus"
+	"github.com/consort-ssg/consort/internal/corpus"
 
 	"golang.org/x/net/html"
 	"golang.org/x/tools/txtar"

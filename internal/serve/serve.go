@@ -35,8 +35,8 @@ import (
 	"syscall"
 	"time"
 
-	"consort/internal/build"
-	"consort/internal/site"
+	"github.com/consort-ssg/consort/internal/build"
+	"github.com/consort-ssg/consort/internal/site"
 )
 
 // Options say what to serve and how.

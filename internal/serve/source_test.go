@@ -10,7 +10,7 @@ import (
 	"testing"
 	"testing/fstest"
 
-	"consort/internal/site"
+	"github.com/consort-ssg/consort/internal/site"
 )
 
 // tree lists every path under content/ with its type and, for the files

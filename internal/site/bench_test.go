@@ -5,8 +5,8 @@ import (
 	"testing"
 	"time"
 
-	"consort/internal/corpus"
-	"consort/internal/site"
+	"github.com/consort-ssg/consort/internal/corpus"
+	"github.com/consort-ssg/consort/internal/site"
 )
 
 // The load stage on the benchmark corpus (internal/corpus): read, front

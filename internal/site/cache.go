@@ -6,7 +6,7 @@ import (
 	"sync"
 	"sync/atomic"
 
-	"consort/internal/markdown"
+	"github.com/consort-ssg/consort/internal/markdown"
 )
 
 // Cache keeps what Load computed for each content file, so that the next

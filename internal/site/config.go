@@ -9,8 +9,8 @@ import (
 	"strings"
 	"unicode"
 
-	"consort/internal/i18n"
-	"consort/internal/urls"
+	"github.com/consort-ssg/consort/internal/i18n"
+	"github.com/consort-ssg/consort/internal/urls"
 
 	"golang.org/x/text/unicode/norm"
 	"gopkg.in/yaml.v3"

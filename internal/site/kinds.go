@@ -7,7 +7,7 @@ import (
 	"strings"
 	"time"
 
-	"consort/internal/i18n"
+	"github.com/consort-ssg/consort/internal/i18n"
 
 	"gopkg.in/yaml.v3"
 )

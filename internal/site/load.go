@@ -19,7 +19,7 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"consort/internal/markdown"
+	"github.com/consort-ssg/consort/internal/markdown"
 
 	"github.com/BurntSushi/toml"
 	"github.com/adrg/frontmatter"

@@ -1,7 +1,7 @@
 package site
 
 import (
-	"consort/internal/markdown"
+	"github.com/consort-ssg/consort/internal/markdown"
 )
 
 // Page is one Markdown file of content/, parsed, validated and linked to

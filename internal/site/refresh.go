@@ -8,7 +8,7 @@ import (
 	"reflect"
 	"slices"
 
-	"consort/internal/markdown"
+	"github.com/consort-ssg/consort/internal/markdown"
 )
 
 // Refresh returns prev with the content files named read again from fsys,

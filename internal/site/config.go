@@ -228,19 +228,8 @@ func parseConfig(data []byte, file string) (*Config, Problems) {
 	for _, p := range d.problems {
 		ps = append(ps, Problem{File: file, Line: p.Line, Field: p.Field, Msg: p.Msg})
 	}
-	line := func(field string) int {
-		for f := field; f != ""; {
-			if l := d.lines[f]; l > 0 {
-				return l
-			}
-			i := strings.LastIndex(f, ".")
-			if i < 0 {
-				break
-			}
-			f = f[:i]
-		}
-		return 0
-	}
+	c.lines = d.lines
+	line := c.Line
 	add := func(field, format string, args ...any) {
 		ps = append(ps, Problem{File: file, Line: line(field), Field: field, Msg: fmt.Sprintf(format, args...)})
 	}
@@ -323,7 +312,6 @@ func parseConfig(data []byte, file string) (*Config, Problems) {
 	}
 	checkFunding(&c.Funding, c.LangCodes(), failed, addSev)
 	checkAccessibility(&c.Accessibility, c.LangCodes(), failed, addSev)
-	c.lines = d.lines
 	ps = append(ps, c.fillFallbacks(file, line, bad)...)
 	c.setURLs()
 	return c, ps

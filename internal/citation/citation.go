@@ -26,22 +26,10 @@ import (
 // Section is the section whose pages are cited.
 const Section = "publications"
 
-// BibURL and CSLURL are the site paths of a publication's citation files.
-func BibURL(pageURL string) string { return pageURL + "citation.bib" }
-
-// CSLURL is the site path of a publication's CSL-JSON file.
-func CSLURL(pageURL string) string { return pageURL + "citation.json" }
-
-// ListBibURL is the site path of the BibTeX file of a whole list, given
-// the URL of the section page.
-func ListBibURL(sectionURL string) string { return sectionURL + "publications.bib" }
-
-// ListCSLURL is the site path of the CSL-JSON file of a whole list.
-func ListCSLURL(sectionURL string) string { return sectionURL + "publications.json" }
-
 // Files returns the citation files of every publication and of each
 // language's list.
 func Files(s *site.Site) ([]output.File, error) {
+	u := s.Config.URLs()
 	var out []output.File
 	for _, lang := range s.Langs() {
 		pubs := Sorted(s.PagesOf(lang, Section))
@@ -55,8 +43,8 @@ func Files(s *site.Site) ([]output.File, error) {
 				return nil, err
 			}
 			out = append(out,
-				output.File{Path: strings.TrimPrefix(BibURL(p.URL), "/"), Data: BibTeX(pubs[i:i+1], keys[i:i+1], s.Config.AbsURL)},
-				output.File{Path: strings.TrimPrefix(CSLURL(p.URL), "/"), Data: csl})
+				output.File{Path: u.File(u.Citation(p.URL, "bib")), Data: BibTeX(pubs[i:i+1], keys[i:i+1], s.Config.AbsURL)},
+				output.File{Path: u.File(u.Citation(p.URL, "json")), Data: csl})
 		}
 		if sec := s.Section(lang, Section); sec != nil {
 			csl, err := CSL(pubs, keys, s.Config.AbsURL)
@@ -64,8 +52,8 @@ func Files(s *site.Site) ([]output.File, error) {
 				return nil, err
 			}
 			out = append(out,
-				output.File{Path: strings.TrimPrefix(ListBibURL(sec.URL), "/"), Data: BibTeX(pubs, keys, s.Config.AbsURL)},
-				output.File{Path: strings.TrimPrefix(ListCSLURL(sec.URL), "/"), Data: csl})
+				output.File{Path: u.File(u.Citations(lang, "bib")), Data: BibTeX(pubs, keys, s.Config.AbsURL)},
+				output.File{Path: u.File(u.Citations(lang, "json")), Data: csl})
 		}
 	}
 	return out, nil

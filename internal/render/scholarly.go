@@ -40,10 +40,10 @@ func DOIURL(doi string) string { return "https://doi.org/" + doi }
 func (d *Data) DOI(doi string) string { return DOIURL(doi) }
 
 // CitationBib and CitationCSL are the URLs of a publication's citation files.
-func (d *Data) CitationBib(p *site.Page) string { return citation.BibURL(p.URL) }
+func (d *Data) CitationBib(p *site.Page) string { return d.URLs().Citation(p.URL, "bib") }
 
 // CitationCSL is the URL of a publication's CSL-JSON file.
-func (d *Data) CitationCSL(p *site.Page) string { return citation.CSLURL(p.URL) }
+func (d *Data) CitationCSL(p *site.Page) string { return d.URLs().Citation(p.URL, "json") }
 
 // AssetURL is a file of front matter as linked: a path in static/
 // through the asset map, an https:// address as it is.
@@ -96,7 +96,7 @@ func (e *Engine) scholarlyViews(s *site.Site, d *Data, p *site.Page) []*Data {
 		dv.Children = sel
 		l.Groups = groupPages(dv, sel, v.sort)
 		if p.Section == "publications" && len(pages) > 0 {
-			l.Bib, l.CSL = citation.ListBibURL(p.URL), citation.ListCSLURL(p.URL)
+			l.Bib, l.CSL = d.URLs().Citations(p.Lang, "bib"), d.URLs().Citations(p.Lang, "json")
 		}
 		dv.Extra = l
 		out = append(out, dv)

@@ -241,6 +241,17 @@ func (s *Site) Atom(lang string) string { return s.Section(lang, "news") + "atom
 // "/en/missions/calendar.ics".
 func (s *Site) Calendar(lang string) string { return s.Section(lang, "missions") + "calendar.ics" }
 
+// Citation is the URL of a publication's citation file in format ("bib"
+// for BibTeX, "json" for CSL-JSON), beside its page:
+// "/en/publications/open-atlas/citation.bib".
+func (s *Site) Citation(page, format string) string { return page + "citation." + format }
+
+// Citations is the URL of the citation file of a language's whole list
+// of publications in format: "/en/publications/publications.bib".
+func (s *Site) Citations(lang, format string) string {
+	return s.Section(lang, "publications") + "publications." + format
+}
+
 // MissionCalendar is the URL of a mission's own calendar file, beside
 // its page: "/en/missions/brazil-trip.ics".
 func (s *Site) MissionCalendar(lang, slug string) string {

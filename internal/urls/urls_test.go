@@ -28,6 +28,8 @@ func TestForms(t *testing.T) {
 			{s.Refine("fr", FacetOrgType, "lab"), "/fr/catalogue/?type=lab", "fr/catalogue/index.html"},
 			{s.Atom("en"), "/en/news/atom.xml", "en/news/atom.xml"},
 			{s.MissionCalendar("en", "boston"), "/en/missions/boston.ics", "en/missions/boston.ics"},
+			{s.Citation(s.Member("en", "publications", "atlas"), "bib"), "/en/publications/atlas/citation.bib", "en/publications/atlas/citation.bib"},
+			{s.Citations("en", "json"), "/en/publications/publications.json", "en/publications/publications.json"},
 			{s.Sitemap("en", 2), "/en/sitemap-2.xml", "en/sitemap-2.xml"},
 			{s.Alias("/old/page"), "/old/page/", "old/page/index.html"},
 			{s.Alias("/old%20page.html"), "/old page.html", "old page.html"},

@@ -103,6 +103,33 @@ func firstDiff(got, want string) string {
 	return ""
 }
 
+// fileWant says what an output file must and must not contain.
+type fileWant struct {
+	name, path string
+	want       []string
+	notWant    []string
+}
+
+// checkFiles checks each output file against what tests want, a subtest
+// each.
+func checkFiles(t *testing.T, res *Result, tests []fileWant) {
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := file(t, res, tt.path)
+			for _, w := range tt.want {
+				if !strings.Contains(got, w) {
+					t.Errorf("%s: missing %q", tt.path, w)
+				}
+			}
+			for _, w := range tt.notWant {
+				if strings.Contains(got, w) {
+					t.Errorf("%s: should not contain %q", tt.path, w)
+				}
+			}
+		})
+	}
+}
+
 func file(t *testing.T, res *Result, path string) string {
 	t.Helper()
 	for _, f := range res.Files {
@@ -119,11 +146,7 @@ func TestBilingual(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	tests := []struct {
-		name, path string
-		want       []string
-		notWant    []string
-	}{
+	tests := []fileWant{
 		{"switcher leads to the translation", "en/partners/biomerieux/index.html",
 			[]string{`<a href="/fr/partenaires/biomerieux/" hreflang="fr" lang="fr" rel="alternate">Français</a>`, `hreflang="x-default" href="https://example.org/en/partners/biomerieux/"`}, nil},
 		{"switcher falls back to the other home", "en/english-only/index.html",
@@ -142,21 +165,7 @@ func TestBilingual(t *testing.T) {
 		{"root chooser", "index.html", []string{`href="/en/" hreflang="en"`, `href="/fr/" hreflang="fr"`, "navigator.languages"}, nil},
 		{"404 per language", "fr/404.html", []string{"<html lang=\"fr\""}, nil},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			got := file(t, res, tt.path)
-			for _, w := range tt.want {
-				if !strings.Contains(got, w) {
-					t.Errorf("%s: missing %q", tt.path, w)
-				}
-			}
-			for _, w := range tt.notWant {
-				if strings.Contains(got, w) {
-					t.Errorf("%s: should not contain %q", tt.path, w)
-				}
-			}
-		})
-	}
+	checkFiles(t, res, tests)
 	// Élan sorts with E (collation), between Eagle and Fjord.
 	list := file(t, res, "en/partners/index.html")
 	ia, ie, iF := strings.Index(list, "Eagle Pharma"), strings.Index(list, "Élan Bio"), strings.Index(list, "Fjord Labs")

@@ -433,7 +433,7 @@ func (c *checker) checkRef(d *doc, r ref, files map[string]bool, byPath map[stri
 	}
 	if out == "" {
 		if r.tag == "img" || r.tag == "source" {
-			return CodeImage, images.MissingMsg(shown, c.fieldOf(r.val), c.imagePaths()), ""
+			return CodeImage, images.MissingMsg(c.s.Config.URLs(), shown, c.fieldOf(r.val), c.imagePaths()), ""
 		}
 		return CodeLink, c.missingMsg(what, shown, strings.TrimPrefix(abs.Path, "/")), ""
 	}

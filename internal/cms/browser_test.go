@@ -39,26 +39,7 @@ const scriptPath = "/_test/sveltia-cms.js"
 // that loads the CMS from the test's server, with its integrity hash.
 func repoSite(t *testing.T, integrity string) fstest.MapFS {
 	t.Helper()
-	fsys := fstest.MapFS{}
-	root := os.DirFS("../..")
-	err := fs.WalkDir(root, "content", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		data, err := fs.ReadFile(root, p)
-		if err != nil {
-			return err
-		}
-		if p == site.ConfigFile {
-			data = fmt.Appendf(data, "\ncms:\n  backend: test-repo\n  script: %s\n  integrity: %s\n", scriptPath, integrity)
-		}
-		fsys[p] = &fstest.MapFile{Data: data, Mode: 0o644}
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return fsys
+	return cms.SiteWith(t, fmt.Sprintf("\ncms:\n  backend: test-repo\n  script: %s\n  integrity: %s\n", scriptPath, integrity))
 }
 
 func buildSite(t *testing.T, fsys fs.FS) []output.File {

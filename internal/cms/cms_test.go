@@ -26,7 +26,11 @@ import (
 const cmsBlock = "\ncms:\n  backend: test-repo\n"
 
 // testSite returns the repository's site (content/ only) with a cms: block.
-func testSite(t testing.TB) fstest.MapFS {
+func testSite(t testing.TB) fstest.MapFS { return siteWith(t, cmsBlock) }
+
+// siteWith returns the repository's site (content/ only) with block
+// added to its site.yaml.
+func siteWith(t testing.TB, block string) fstest.MapFS {
 	t.Helper()
 	fsys := fstest.MapFS{}
 	root := os.DirFS("../..")
@@ -39,7 +43,7 @@ func testSite(t testing.TB) fstest.MapFS {
 			return err
 		}
 		if p == site.ConfigFile {
-			data = append(data, cmsBlock...)
+			data = append(data, block...)
 		}
 		fsys[p] = &fstest.MapFile{Data: data, Mode: 0o644}
 		return nil

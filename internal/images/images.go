@@ -23,7 +23,6 @@ import (
 	_ "image/gif" // GIF sizes; GIFs are not resized, they may be animated
 	"image/jpeg"
 	"image/png"
-	"net/url"
 	"path"
 	"runtime"
 	"slices"
@@ -198,7 +197,7 @@ func checkContent(s *site.Site, byPath map[string][]byte) site.Problems {
 		if have == nil {
 			have = imagePaths(byPath)
 		}
-		return MissingMsg(src, field, have)
+		return MissingMsg(s.Config.URLs(), src, field, have)
 	}
 	for _, p := range s.Pages {
 		for _, img := range p.Images {
@@ -248,12 +247,12 @@ func IsImage(p string) bool {
 // editor's words: the closest of the site's images (paths of the output,
 // "img/logo.svg") when one is close, or else where image files go. field
 // is the front matter field that names it, "" for an image of the text.
-func MissingMsg(src, field string, have []string) string {
+func MissingMsg(u *urls.Site, src, field string, have []string) string {
 	what := src
 	if field == "" {
 		what = "image " + src
 	}
-	p, _ := localPath(src)
+	p, _ := u.StaticFile(src)
 	if c := closest(p, have); c != "" {
 		return fmt.Sprintf("%s does not exist; did you mean /%s?", what, c)
 	}
@@ -274,21 +273,6 @@ func closest(p string, have []string) string {
 		return c
 	}
 	return ""
-}
-
-// localPath turns a src of the site ("/img/a%20b.jpg") into the path of
-// its file ("img/a b.jpg"); ok is false for other addresses.
-func localPath(src string) (string, bool) {
-	if !strings.HasPrefix(src, "/") || strings.HasPrefix(src, "//") {
-		return "", false
-	}
-	src, _, _ = strings.Cut(src, "?")
-	src, _, _ = strings.Cut(src, "#")
-	p, err := url.PathUnescape(src)
-	if err != nil {
-		return "", false
-	}
-	return strings.TrimPrefix(path.Clean(p), "/"), true
 }
 
 func isRaster(p string) bool {

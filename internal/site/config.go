@@ -43,9 +43,13 @@ type Config struct {
 
 // Line returns the line of a field of site.yaml ("accessibility.reviewed"),
 // or of the nearest field above it that has one, or 0.
-func (c *Config) Line(field string) int {
+func (c *Config) Line(field string) int { return nearestLine(c.lines, field) }
+
+// nearestLine returns the line of field ("location.lat") in lines, or of
+// the nearest field above it that has one ("location"), or 0.
+func nearestLine(lines map[string]int, field string) int {
 	for f := field; f != ""; {
-		if l := c.lines[f]; l > 0 {
+		if l := lines[f]; l > 0 {
 			return l
 		}
 		i := strings.LastIndex(f, ".")

@@ -617,15 +617,8 @@ func (p *Page) fieldLine(field string) int {
 	if _, ok := p.line[field]; !ok && nearField[field] != "" {
 		field = nearField[field]
 	}
-	for f := field; f != ""; {
-		if l := p.line[f]; l > 0 {
-			return l
-		}
-		i := strings.LastIndex(f, ".")
-		if i < 0 {
-			break
-		}
-		f = f[:i]
+	if l := nearestLine(p.line, field); l > 0 {
+		return l
 	}
 	return 1
 }

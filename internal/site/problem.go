@@ -121,22 +121,7 @@ func (e FieldError) Error() string { return e.Field + ": " + e.Msg }
 // didYouMean returns the candidate closest to s, when it is close enough to
 // be a likely typo, or "".
 func didYouMean(s string, candidates []string) string {
-	best, bestD := "", 1<<30
-	ls := strings.ToLower(s)
-	for _, c := range candidates {
-		d := levenshtein(ls, strings.ToLower(c))
-		if d < bestD || (d == bestD && c < best) {
-			best, bestD = c, d
-		}
-	}
-	limit := len(s) / 3
-	if limit < 2 {
-		limit = 2
-	}
-	if bestD <= limit {
-		return best
-	}
-	return ""
+	return DidYouMean(s, candidates, max(2, len(s)/3))
 }
 
 // DidYouMean returns the candidate closest to s (ignoring case) when at

@@ -61,7 +61,7 @@ func TestExitCodes(t *testing.T) {
 		{"stray argument", []string{"build", "--source", dir, "extra"}, 2, "", `unexpected argument "extra"`},
 		{"no content folder", []string{"build", "--source", t.TempDir()}, 2, "", "has no content/ folder"},
 		{"bad base url", []string{"build", "--source", dir, "--base-url", "example.org"}, 2, "", "--base-url"},
-		{"base url with a path", []string{"build", "--source", dir, "--base-url", "https://example.org/project/"}, 2, "", "has a path (/project/)"},
+		{"base url with a query", []string{"build", "--source", dir, "--base-url", "https://example.org/project/?x=1"}, 2, "", "has a query or fragment"},
 		{"bad clock", []string{"build", "--source", dir, "--clock", "tomorrow"}, 2, "", "--clock"},
 		{"version", []string{"version"}, 0, "consort ", ""},
 		{"build", []string{"build", "--source", dir, "--out", filepath.Join(t.TempDir(), "out")}, 0, "built 3 pages (en 3)", ""},

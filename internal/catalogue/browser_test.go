@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"slices"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -101,13 +102,26 @@ func resultNames(t *testing.T, ctx context.Context) []string {
 	return eval[[]string](t, ctx, `[...document.querySelectorAll("#cat-results .cat-name")].map(a => a.textContent)`)
 }
 
+// TestBrowserCatalogue: search, facets, URL state and Back in Chromium,
+// for a site at the root of its host and for one published under a
+// sub-path, served there only.
 func TestBrowserCatalogue(t *testing.T) {
-	res := buildSite(t, fixture(t, "site"))
+	for _, tc := range []struct{ name, baseURL, prefix string }{
+		{"root", "", ""},
+		{"sub-path", "https://example.github.io/biox4clusters/", "/biox4clusters"},
+	} {
+		t.Run(tc.name, func(t *testing.T) { testBrowserCatalogue(t, tc.baseURL, tc.prefix) })
+	}
+}
+
+func testBrowserCatalogue(t *testing.T, baseURL, prefix string) {
+	res := buildSiteAt(t, fixture(t, "site"), baseURL)
 	srv := serve(t, res, "")
+	site := srv.URL + prefix
 	ctx := browser.New(t)
 	w := watchPage(t, ctx)
 
-	if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/en/catalogue/")); err != nil {
+	if err := chromedp.Do(ctx, chromedp.Navigate(site+"/en/catalogue/")); err != nil {
 		t.Fatal(err)
 	}
 	if err := chromedp.Do(ctx, chromedp.WaitVisible(chromedp.ID("cat-q"))); err != nil {
@@ -230,8 +244,25 @@ func TestBrowserCatalogue(t *testing.T) {
 			t.Errorf("elements made from the name: got %d; want 0", n)
 		}
 		href := eval[string](t, ctx, `document.querySelector("#cat-results a").getAttribute("href")`)
-		if href != "/en/partners/evil/" {
-			t.Errorf("link: got %q; want %q", href, "/en/partners/evil/")
+		if href != prefix+"/en/partners/evil/" {
+			t.Errorf("link: got %q; want %q", href, prefix+"/en/partners/evil/")
+		}
+	})
+
+	t.Run("results lead to pages", func(t *testing.T) {
+		eval[any](t, ctx, `(() => { const q = document.getElementById("cat-q"); q.value = ""; q.dispatchEvent(new Event("input", {bubbles: true})); })()`)
+		waitFor(t, ctx, "the whole catalogue", `document.getElementById("cat-count").textContent === "9 organisations"`)
+		got, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`Promise.all([...document.querySelectorAll("#cat-results a, #cat-form a")].map(a => fetch(a.href).then(r => r.status + " " + a.getAttribute("href"))))`, chromedp.EvalAwaitPromise))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(got) < 9 {
+			t.Errorf("links in the results: got %d; want at least 9", len(got))
+		}
+		for _, g := range got {
+			if status, href, _ := strings.Cut(g, " "); status != "200" || !strings.HasPrefix(href, prefix+"/") {
+				t.Errorf("result link %s: status %s; want 200 under %s/", href, status, prefix)
+			}
 		}
 	})
 
@@ -261,7 +292,7 @@ func TestBrowserCatalogue(t *testing.T) {
 	})
 
 	t.Run("a shared URL", func(t *testing.T) {
-		if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/fr/catalogue/?q=sante&pays=pl")); err != nil {
+		if err := chromedp.Do(ctx, chromedp.Navigate(site+"/fr/catalogue/?q=sante&pays=pl")); err != nil {
 			t.Fatal(err)
 		}
 		waitFor(t, ctx, "the shared search", `document.getElementById("cat-count").textContent === "2 organisations"`)
@@ -274,7 +305,7 @@ func TestBrowserCatalogue(t *testing.T) {
 	})
 
 	t.Run("French words", func(t *testing.T) {
-		if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/fr/catalogue/"), chromedp.WaitVisible(chromedp.ID("cat-q"))); err != nil {
+		if err := chromedp.Do(ctx, chromedp.Navigate(site+"/fr/catalogue/"), chromedp.WaitVisible(chromedp.ID("cat-q"))); err != nil {
 			t.Fatal(err)
 		}
 		// The first input loads the index (the page's script may not

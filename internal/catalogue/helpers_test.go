@@ -50,7 +50,14 @@ type built struct {
 // buildSite builds a site folder with the embedded theme.
 func buildSite(t testing.TB, fsys fstest.MapFS) *built {
 	t.Helper()
-	s, err := site.Load(fsys, site.Options{Clock: clock})
+	return buildSiteAt(t, fsys, "")
+}
+
+// buildSiteAt builds a site folder for baseURL, as --base-url does ("":
+// site.yaml's).
+func buildSiteAt(t testing.TB, fsys fstest.MapFS, baseURL string) *built {
+	t.Helper()
+	s, err := site.Load(fsys, site.Options{Clock: clock, BaseURL: baseURL})
 	if err != nil {
 		t.Fatalf("load: %v", err)
 	}
@@ -91,15 +98,21 @@ func files(res *built) map[string]output.File {
 	return m
 }
 
-// serve serves the built files on 127.0.0.1 as a static host would
-// (gzip-compressed when the browser accepts it), with
+// serve serves the built files on 127.0.0.1 as a static host would, under
+// the base URL's path when it has one and nowhere else (gzip-compressed
+// when the browser accepts it), with
 // csp as the pages' Content-Security-Policy when it is not "" ("script-src
 // 'none'" shows the site as a browser without JavaScript does).
 func serve(t testing.TB, res *built, csp string) *httptest.Server {
 	t.Helper()
 	m := files(res)
+	prefix := res.Site.Config.URLs().Prefix()
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		p := strings.TrimPrefix(r.URL.Path, "/")
+		p, ok := strings.CutPrefix(r.URL.Path, prefix+"/")
+		if !ok {
+			http.NotFound(w, r)
+			return
+		}
 		if p == "" || strings.HasSuffix(p, "/") {
 			p += "index.html"
 		}

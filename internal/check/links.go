@@ -224,7 +224,7 @@ func (c *checker) authored() (pageOf map[string]*site.Page, global map[string]or
 	for _, lang := range c.s.Langs() {
 		for _, e := range c.s.Config.Menus[lang] {
 			if e.URL != "" {
-				global[e.URL] = origin{site.ConfigFile, "menus." + lang, c.configLine(e.URL)}
+				global[c.s.Config.URLs().Rooted(e.URL)] = origin{site.ConfigFile, "menus." + lang, c.configLine(e.URL)}
 			}
 		}
 	}
@@ -398,51 +398,65 @@ func (c *checker) checkRef(d *doc, r ref, files map[string]bool, byPath map[stri
 	if err != nil {
 		return CodeLink, fmt.Sprintf("%s %q, which is not a valid address", what, v), ""
 	}
+	sameHost := false
 	switch {
 	case u.Scheme == "" && u.Host == "":
 	case (u.Scheme == "http" || u.Scheme == "https" || u.Scheme == "") && base != nil && u.Host != "" && strings.EqualFold(u.Host, base.Host):
-		// An absolute address of this very site.
+		// An absolute address of this very host.
 		u = &url.URL{Path: u.Path, RawPath: u.RawPath, Fragment: u.Fragment}
-		if bp := strings.TrimSuffix(base.Path, "/"); bp != "" {
-			u.Path = strings.TrimPrefix(u.Path, bp)
-		}
+		sameHost = true
 	default:
 		return "", "", "" // another site, mailto:, tel:...: not fetched
 	}
-	from := &url.URL{Path: "/" + d.path}
+	urls := c.s.Config.URLs()
+	from, _ := url.Parse(urls.URL(d.path))
 	abs := from.ResolveReference(u)
+	sitePath, inside := urls.SitePath(abs.Path)
+	switch {
+	case !inside && sameHost:
+		return "", "", "" // another site of the same host, such as another project's
+	case !inside:
+		return CodeLink, fmt.Sprintf("%s %s, which is outside this site: it is published under %s, so its own addresses start with %s/; write the page's address from the site's root (consort adds %s), or the full address of another site", what, abs.Path, c.s.Config.BaseURL, urls.Prefix(), urls.Prefix()), ""
+	}
 	out := ""
 	if abs.Path == from.Path || (u.Path == "" && u.RawQuery == "") {
 		out = d.path
 	} else {
-		p := strings.TrimPrefix(abs.Path, "/")
-		switch {
-		case p == "" || strings.HasSuffix(p, "/"):
-			if files[p+"index.html"] {
-				out = p + "index.html"
-			}
-		case files[p]:
-			out = p
-		case files[p+"/index.html"]:
-			out = p + "/index.html"
-		}
+		out = outputAt(files, strings.TrimPrefix(sitePath, "/"))
 	}
-	shown := strings.TrimSuffix(abs.Path, "index.html")
+	shown := strings.TrimSuffix(sitePath, "index.html")
 	if abs.Fragment != "" {
 		shown += "#" + abs.Fragment
 	}
 	if out == "" {
 		if r.tag == "img" || r.tag == "source" {
-			return CodeImage, images.MissingMsg(c.s.Config.URLs(), shown, c.fieldOf(r.val), c.imagePaths()), ""
+			return CodeImage, images.MissingMsg(urls, abs.Path, c.fieldOf(r.val), c.imagePaths()), ""
 		}
-		return CodeLink, c.missingMsg(what, shown, strings.TrimPrefix(abs.Path, "/")), ""
+		return CodeLink, c.missingMsg(what, shown, strings.TrimPrefix(sitePath, "/")), ""
 	}
 	if f := abs.Fragment; f != "" && f != "top" && path.Ext(out) == ".html" {
 		if t := byPath[out]; t != nil && !t.ids[f] {
-			return CodeAnchor, fmt.Sprintf("%s %s, but %s has no element with id %q%s", what, shown, strings.TrimSuffix(abs.Path, "index.html"), f, c.anchorHint(out, f)), out
+			return CodeAnchor, fmt.Sprintf("%s %s, but %s has no element with id %q%s", what, shown, strings.TrimSuffix(sitePath, "index.html"), f, c.anchorHint(out, f)), out
 		}
 	}
 	return "", "", out
+}
+
+// outputAt is the output that serves p, a path from the site's root
+// without its leading slash ("en/about/", "css/site.css", "en/about"),
+// or "" when none does.
+func outputAt(files map[string]bool, p string) string {
+	switch {
+	case p == "" || strings.HasSuffix(p, "/"):
+		if files[p+"index.html"] {
+			return p + "index.html"
+		}
+	case files[p]:
+		return p
+	case files[p+"/index.html"]:
+		return p + "/index.html"
+	}
+	return ""
 }
 
 // anchorHint suggests the headings of the target page when it is content.

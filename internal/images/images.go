@@ -247,10 +247,12 @@ func IsImage(p string) bool {
 // editor's words: the closest of the site's images (paths of the output,
 // "img/logo.svg") when one is close, or else where image files go. field
 // is the front matter field that names it, "" for an image of the text.
+// src is the address in the page; the message shows it from the site's
+// root, as the author wrote it.
 func MissingMsg(u *urls.Site, src, field string, have []string) string {
-	what := src
+	what, _ := u.SitePath(src)
 	if field == "" {
-		what = "image " + src
+		what = "image " + what
 	}
 	p, _ := u.StaticFile(src)
 	if c := closest(p, have); c != "" {

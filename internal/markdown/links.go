@@ -86,15 +86,21 @@ func (l *linkRewriter) rewrite(st *state, raw []byte, line int, what string) []b
 			st.problem(line, "link to %s: %v", dest, err)
 			return []byte("#")
 		}
-		dest = url
-		raw = literalDestination(url)
-	} else if st.ctx.URL != "" && climbs(st.ctx.URL, dest) {
+		// The page's URL is an address already: it is not rooted again.
+		return literalDestination(url)
+	}
+	if st.ctx.URL != "" && climbs(st.ctx.URL, dest) {
 		st.problem(line, "%s to %s: the path climbs above the site's root folder; write it from the root instead, e.g. /img/photo.jpg or /en/about/", what, dest)
 		return []byte("#")
 	}
 	if scheme, bad := dangerousScheme(dest); bad {
 		st.problem(line, "%s to %s: %s: URLs are not allowed; use an http(s) link", what, dest, scheme)
 		return []byte("#")
+	}
+	if st.ctx.Root != nil && strings.HasPrefix(dest, "/") {
+		if rooted := st.ctx.Root(dest); rooted != dest {
+			return literalDestination(rooted)
+		}
 	}
 	return raw
 }

@@ -140,9 +140,15 @@ type Context struct {
 	// When nil, links to .md files are left as they are. The error says
 	// what is wrong and what to do; it follows "link to DEST: ".
 	Resolve func(dest string) (string, error)
-	// URL is the address of the page ("/en/about/"). When set, a relative
-	// link or image that climbs above the site's root from there
-	// ("../../../etc/passwd") is a problem.
+	// Root maps a path from the site's root as the author wrote it
+	// ("/en/about/", "/img/photo.jpg") to the address browsers need: the
+	// same path under the base URL's path for a site published under one.
+	// When nil, such paths are left as they are.
+	Root func(path string) string
+	// URL is the address of the page from the site's root ("/en/about/",
+	// without the base URL's path). When set, a relative link or image
+	// that climbs above the site's root from there ("../../../etc/passwd")
+	// is a problem.
 	URL string
 	// LineOffset is the number of lines before the body in the source file
 	// (front matter); it is added to every reported line.

@@ -453,6 +453,31 @@ func TestUnsafeURLs(t *testing.T) {
 	}
 }
 
+// TestRootPaths: a link or image from the site's root gets the base URL's
+// path from Root; relative references, other sites, fragments and the
+// pages .md links resolve to are left alone (Resolve's URLs have it).
+func TestRootPaths(t *testing.T) {
+	c := New(Options{})
+	root := func(p string) string { // as urls.Site.Rooted
+		if strings.HasPrefix(p, "//") {
+			return p
+		}
+		return "/biox4clusters" + p
+	}
+	in := "[a](/en/about/) ![logo](/img/a%20b.svg) [b](photo.jpg) [c](//cdn.example.org/x) [d](https://example.org/) [e](#team) [f](x.md) [g](/en/?q=1#top)\n"
+	res := c.Convert([]byte(in), Context{Lang: "en", Root: root, Resolve: func(string) (string, error) { return "/biox4clusters/en/x/", nil }})
+	want := `<p><a href="/biox4clusters/en/about/">a</a> <img src="/biox4clusters/img/a%20b.svg" alt="logo"> <a href="photo.jpg">b</a> <a href="//cdn.example.org/x">c</a> <a href="https://example.org/">d</a> <a href="#team">e</a> <a href="/biox4clusters/en/x/">f</a> <a href="/biox4clusters/en/?q=1#top">g</a></p>` + "\n"
+	if got := string(res.HTML); got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+	if len(res.Images) != 1 || res.Images[0].Dest != "/biox4clusters/img/a%20b.svg" {
+		t.Errorf("images: got %+v; want the rooted address", res.Images)
+	}
+	if len(res.Problems) != 0 {
+		t.Errorf("problems: %+v", res.Problems)
+	}
+}
+
 func TestConcurrentAndDeterministic(t *testing.T) {
 	c := New(Options{})
 	body := []byte(benchDoc)

@@ -469,7 +469,7 @@ func sortChildren(s *site.Site, loc *i18n.Locale, section string, pages []*site.
 func menu(s *site.Site, lang, current string) []MenuItem {
 	var items []MenuItem
 	for _, e := range s.Config.Menus[lang] {
-		it := MenuItem{Title: e.Title, URL: e.URL}
+		it := MenuItem{Title: e.Title, URL: s.Config.URLs().Rooted(e.URL)}
 		if e.Page != "" {
 			p := s.Page("content/" + lang + "/" + path.Clean(e.Page))
 			if p == nil {

@@ -45,15 +45,6 @@ func (d *Data) CitationBib(p *site.Page) string { return d.URLs().Citation(p.URL
 // CitationCSL is the URL of a publication's CSL-JSON file.
 func (d *Data) CitationCSL(p *site.Page) string { return d.URLs().Citation(p.URL, "json") }
 
-// AssetURL is a file of front matter as linked: a path in static/
-// through the asset map, an https:// address as it is.
-func (d *Data) AssetURL(p string) string {
-	if strings.HasPrefix(p, "/") {
-		return d.Asset(p)
-	}
-	return p
-}
-
 // Scholarly returns the list view of a deliverables or publications
 // page, or nil on other pages.
 func (d *Data) Scholarly() *ScholarlyList {
@@ -236,7 +227,7 @@ func (d *Data) scholarly(p *site.Page, id string, consortium ld) ld {
 			n["sameAs"] = DOIURL(del.DOI)
 		}
 		if del.File != "" {
-			n["encoding"] = ld{"@type": "MediaObject", "contentUrl": d.absAsset(d.AssetURL(del.File))}
+			n["encoding"] = ld{"@type": "MediaObject", "contentUrl": d.absAsset(del.File)}
 		}
 		if del.Dissemination == "sensitive" {
 			n["conditionsOfAccess"] = d.T("dissemination_sensitive")

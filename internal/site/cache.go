@@ -192,7 +192,9 @@ func (p *Page) unlinked() *Page {
 // still resolves to the same target. The result is shared: read-only.
 func (c *Cache) convert(conv *markdown.Converter, s *Site, p *Page, configSum [32]byte) markdown.Result {
 	resolve := func(dest string) (string, error) { return s.resolveLink(p, dest) }
-	ctx := markdown.Context{Lang: p.Lang, LineOffset: p.BodyLine, Resolve: resolve, URL: p.URL}
+	u := s.Config.URLs()
+	from, _ := u.SitePath(p.URL)
+	ctx := markdown.Context{Lang: p.Lang, LineOffset: p.BodyLine, Resolve: resolve, Root: u.Rooted, URL: from}
 	if c == nil {
 		return conv.Convert(p.Body, ctx)
 	}
@@ -267,5 +269,14 @@ func errText(err error) string {
 	return err.Error()
 }
 
-// configKey is what the cache keys on besides a file: site.yaml's bytes.
-func configKey(siteYAML []byte) [32]byte { return sha256.Sum256(siteYAML) }
+// configKey is what the cache keys on besides a file: site.yaml's bytes
+// and the base URL in effect.
+func configKey(siteYAML []byte, baseURL string) [32]byte {
+	h := sha256.New()
+	h.Write(siteYAML)
+	h.Write([]byte{0})
+	h.Write([]byte(baseURL)) // --base-url moves every page's URL
+	var sum [32]byte
+	h.Sum(sum[:0])
+	return sum
+}

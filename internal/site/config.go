@@ -3,6 +3,7 @@ package site
 import (
 	"fmt"
 	"net/url"
+	"path"
 	"slices"
 	"sort"
 	"strconv"
@@ -176,34 +177,24 @@ func newURLs(c *Config) *urls.Site {
 }
 
 // CheckBaseURL reports whether s can be a site's base URL: an http or
-// https address of the root of a host, such as https://www.example.org/.
-//
-// A path is refused: pages link to each other by site paths ("/en/about/"),
-// which a site published under https://www.example.org/project/ would
-// send to the host's own pages; the site would build and every link
-// would be broken.
+// https address, at the root of a host (https://www.example.org/) or
+// under a path (https://example.github.io/project/), without a query,
+// fragment or user info. Under a path, every address the site emits
+// carries the path (see package urls).
 func CheckBaseURL(s string) error {
 	u, err := url.Parse(s)
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.User != nil {
-		return fmt.Errorf("%q is not an absolute web address; write it like https://www.example.org/", s)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.User != nil || u.Opaque != "" {
+		return fmt.Errorf("%q is not an absolute web address; write it like https://www.example.org/ or https://example.github.io/project/", s)
 	}
 	if strings.ContainsAny(s, "?#") { // a query or fragment, even an empty one
 		return fmt.Errorf("%q has a query or fragment; write the address alone, like https://www.example.org/", s)
 	}
-	if p := strings.TrimSuffix(u.EscapedPath(), "/"); p != "" {
-		return fmt.Errorf("%q has a path (%s/): consort makes sites served at the root of their host, since pages link to each other as /en/...; publish the site at the root of a host, such as https://%s.%s/, and give that address", s, p, lastSegment(p), strings.TrimPrefix(u.Hostname(), "www."))
+	if p := u.Path; p != "" && p != "/" {
+		if strings.Contains(p, "//") || path.Clean(p) != strings.TrimSuffix(p, "/") {
+			return fmt.Errorf("%q has an unclean path (%s); write it like https://example.github.io/project/", s, p)
+		}
 	}
 	return nil
-}
-
-// lastSegment is the last segment of a URL path, lower case, for an example
-// host name in a message.
-func lastSegment(p string) string {
-	seg := Slugify(p[strings.LastIndex(p, "/")+1:])
-	if seg == "" {
-		return "project"
-	}
-	return seg
 }
 
 // AbsURL returns the absolute URL of a URL of the site ("/en/about/").

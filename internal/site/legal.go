@@ -216,7 +216,7 @@ func (l *loader) legalPages(pages []*Page) []*Page {
 			rel := string(k) + ".md"
 			p := &Page{Kind: k, Lang: lang, File: "content/" + lang + "/" + rel, Rel: rel, Name: string(k), Slug: slug, Synthetic: true,
 				Params: &PageParams{Front: Front{Title: legalText(legalTitles[k], lang)}}}
-			p.URL, p.Key = "/"+lang+"/"+slug+"/", "legal:"+string(k)
+			p.URL, p.Key = l.cfg.URLs().Page(lang, slug), "legal:"+string(k)
 			if have[p.File] || have[p.URL] {
 				continue
 			}

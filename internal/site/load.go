@@ -111,7 +111,7 @@ func Load(fsys fs.FS, opts Options) (*Site, error) {
 	checkReview(&cfg.Accessibility, opts.Clock, func(field string, sev Severity, format string, args ...any) {
 		problems = append(problems, Problem{File: ConfigFile, Line: cfg.Line(field), Field: field, Msg: fmt.Sprintf(format, args...), Severity: sev})
 	})
-	l := &loader{fsys: fsys, cfg: cfg, opts: opts, problems: problems, configSum: configKey(data), text: markdown.New(markdown.Options{})}
+	l := &loader{fsys: fsys, cfg: cfg, opts: opts, problems: problems, configSum: configKey(data, cfg.BaseURL), text: markdown.New(markdown.Options{})}
 	cfg.typeset(l.text)
 	s := l.load()
 	l.problems.Sort()
@@ -451,6 +451,7 @@ func (l *loader) parseData(file string, data []byte, sum [32]byte) *Page {
 	l.decodeFields(p, node, format)
 	l.typography(p)
 	l.address(p)
+	l.root(p)
 	return p
 }
 
@@ -598,6 +599,26 @@ func (l *loader) address(p *Page) {
 	p.Key = p.Rel
 	if f.TranslationKey != "" {
 		p.Key = "key:" + f.TranslationKey
+	}
+}
+
+// root gives the paths from the site's root that front matter names (an
+// image, a logo, a deliverable's file: "/img/logo.svg") the base URL's
+// path, so that templates, feeds and the catalogue show the address a
+// browser fetches. At the root of a host they stay as written. Fields
+// are checked before: a value is a clean path, an https:// address or
+// empty.
+func (l *loader) root(p *Page) {
+	u := l.cfg.URLs()
+	f := p.Front()
+	f.Image = u.Rooted(f.Image)
+	switch v := p.Params.(type) {
+	case *Cluster:
+		v.Logo = u.Rooted(v.Logo)
+	case *Partner:
+		v.Logo = u.Rooted(v.Logo)
+	case *Deliverable:
+		v.File = u.Rooted(v.File)
 	}
 }
 

@@ -346,7 +346,7 @@ func TestConfigProblems(t *testing.T) {
 	fsys := fstest.MapFS{"content/site.yaml": {Data: []byte("baseURL: example.org\ntitle: {en: T}\nlanguages: [{code: en}]\nsections:\n  partner: {en: partners}\nmenu: {}\n")}}
 	_, err := Load(fsys, Options{})
 	want := strings.Join([]string{
-		`content/site.yaml:1: baseURL: "example.org" is not an absolute web address; write it like https://www.example.org/`,
+		`content/site.yaml:1: baseURL: "example.org" is not an absolute web address; write it like https://www.example.org/ or https://example.github.io/project/`,
 		`content/site.yaml:5: sections.partner: "partner" is not a section; did you mean "partners"?`,
 		`content/site.yaml:6: menu: unknown field; did you mean "menus"?`,
 	}, "\n")
@@ -367,8 +367,12 @@ func TestCheckBaseURL(t *testing.T) {
 		{"ftp", "ftp://example.org/", "is not an absolute web address"},
 		{"no host", "https:///en/", "is not an absolute web address"},
 		{"user", "https://me@example.org/", "is not an absolute web address"},
-		{"path", "https://www.example.org/biox4/", `has a path (/biox4/): consort makes sites served at the root of their host, since pages link to each other as /en/...; publish the site at the root of a host, such as https://biox4.example.org/`},
-		{"deep path", "https://partner.eu/projects/BioX4", "has a path (/projects/BioX4/)"},
+		{"path", "https://www.example.org/biox4/", ""},
+		{"project site", "https://example.github.io/biox4clusters/", ""},
+		{"deep path without slash", "https://partner.eu/projects/BioX4", ""},
+		{"escaped path", "https://partner.eu/projets%20bio/", ""},
+		{"double slash", "https://partner.eu//biox4/", "has an unclean path"},
+		{"dot segment", "https://partner.eu/a/../biox4/", "has an unclean path"},
 		{"query", "https://example.org/?a=1", "has a query or fragment"},
 		{"fragment", "https://example.org/#top", "has a query or fragment"},
 		{"empty fragment", "https://example.org/#", "has a query or fragment"},

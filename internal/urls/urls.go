@@ -78,6 +78,45 @@ func New(c Config) *Site {
 // Every URL the methods return goes through it.
 func (s *Site) at(p string) string { return s.prefix + p }
 
+// Rooted returns the URL of p, a path from the site's root as authors
+// write it in Markdown, front matter and menus ("/en/about/",
+// "/img/logo.svg"): p under the base URL's path. Anything else (a
+// relative reference, "//host/x", an address with a scheme, "#top") is
+// returned as it is.
+func (s *Site) Rooted(p string) string {
+	if !strings.HasPrefix(p, "/") || strings.HasPrefix(p, "//") || strings.HasPrefix(p, "/\\") {
+		return p
+	}
+	return s.at(p)
+}
+
+// SitePath returns u, a URL of the site, as a path from the site's root,
+// the base URL's path taken off: "/project/en/about/" -> "/en/about/",
+// "/project" -> "/"; the inverse of Rooted. ok is false when u is not
+// under the base URL's path.
+func (s *Site) SitePath(u string) (p string, ok bool) {
+	if s.prefix == "" {
+		return u, strings.HasPrefix(u, "/")
+	}
+	rest, ok := strings.CutPrefix(u, s.prefix)
+	switch {
+	case !ok:
+		return u, false
+	case rest == "":
+		return "/", true
+	case rest[0] == '/':
+		return rest, true
+	case rest[0] == '?' || rest[0] == '#':
+		return "/" + rest, true
+	}
+	return u, false
+}
+
+// Prefix is the base URL's path without its final slash ("/project"), or
+// "" for a site at the root of its host: what a server of the output
+// folder serves it under.
+func (s *Site) Prefix() string { return s.prefix }
+
 // Abs returns the absolute URL of u, a URL of the site.
 func (s *Site) Abs(u string) string { return s.origin + u }
 
@@ -87,7 +126,8 @@ func (s *Site) Abs(u string) string { return s.origin + u }
 func (s *Site) File(u string) string {
 	u, _, _ = strings.Cut(u, "#")
 	u, _, _ = strings.Cut(u, "?")
-	p := strings.TrimPrefix(strings.TrimPrefix(u, s.prefix), "/")
+	u, _ = s.SitePath(u)
+	p := strings.TrimPrefix(u, "/")
 	if p == "" || strings.HasSuffix(p, "/") {
 		return p + "index.html"
 	}
@@ -308,13 +348,9 @@ func (s *Site) StaticFile(src string) (file string, ok bool) {
 	if err != nil {
 		return "", false
 	}
-	p = path.Clean(p)
-	if s.prefix != "" {
-		rest, ok := strings.CutPrefix(p, s.prefix+"/")
-		if !ok {
-			return "", false
-		}
-		p = "/" + rest
+	p, ok = s.SitePath(path.Clean(p))
+	if !ok {
+		return "", false
 	}
 	return strings.TrimPrefix(p, "/"), true
 }

@@ -48,9 +48,35 @@ func TestForms(t *testing.T) {
 		if f, ok := s.StaticFile(tt.prefix + "/img/a%20b.jpg"); !ok || f != "img/a b.jpg" {
 			t.Errorf("base %q: StaticFile = %q, %v", tt.base, f, ok)
 		}
+		for _, p := range []string{"/en/about/", "/img/logo.svg", "/", "/en/?q=1#top"} {
+			u := s.Rooted(p)
+			if u != tt.prefix+p {
+				t.Errorf("base %q: Rooted(%q) = %q", tt.base, p, u)
+			}
+			if back, ok := s.SitePath(u); !ok || back != p {
+				t.Errorf("base %q: SitePath(%q) = %q, %v; want %q", tt.base, u, back, ok, p)
+			}
+		}
+		for _, p := range []string{"about.md", "../img/x.jpg", "//cdn.example.org/x.js", "https://example.org/", "#top", "mailto:a@example.org", ""} {
+			if u := s.Rooted(p); u != p {
+				t.Errorf("base %q: Rooted(%q) = %q; want it as it is", tt.base, p, u)
+			}
+		}
 		if got := s.URL("en/about/index.html"); got != tt.prefix+"/en/about/" {
 			t.Errorf("base %q: URL = %q", tt.base, got)
 		}
+	}
+	sub := New(Config{BaseURL: "https://example.github.io/biox4clusters/"})
+	for _, u := range []string{"/other-site/", "/biox4clustersX/en/", "/en/"} {
+		if p, ok := sub.SitePath(u); ok {
+			t.Errorf("SitePath(%q) = %q, true; want it outside the site", u, p)
+		}
+		if f, ok := sub.StaticFile(u + "x.jpg"); ok {
+			t.Errorf("StaticFile(%q) = %q, true; want it outside the site", u+"x.jpg", f)
+		}
+	}
+	if p, ok := sub.SitePath("/biox4clusters"); !ok || p != "/" {
+		t.Errorf("SitePath of the prefix alone = %q, %v; want /", p, ok)
 	}
 	if got := New(Config{Facets: []string{FacetOrgType}}).Country("en", "DE"); got != "" {
 		t.Errorf("without a country facet: got %q; want none", got)

@@ -15,6 +15,7 @@ import (
 	"github.com/consort-ssg/consort/internal/output"
 	"github.com/consort-ssg/consort/internal/publish"
 	"github.com/consort-ssg/consort/internal/site"
+	"github.com/consort-ssg/consort/internal/urls"
 	"github.com/consort-ssg/consort/static"
 	"github.com/consort-ssg/consort/templates"
 )
@@ -39,7 +40,7 @@ type siteFlags struct {
 
 func (f *siteFlags) register(fs *flagSet) {
 	fs.StringVar(&f.source, "source", ".", "the site folder, holding content/ (and templates/, static/)")
-	fs.StringVar(&f.baseURL, "base-url", "", "the address the site is published at, e.g. https://www.example.org/ (default: baseURL of content/site.yaml)")
+	fs.StringVar(&f.baseURL, "base-url", "", "the address the site is published at, e.g. https://www.example.org/ or https://example.github.io/project/ (default: baseURL of content/site.yaml); under a path, every address carries it, and serve previews there")
 	fs.BoolVar(&f.drafts, "drafts", false, "include pages marked draft: true")
 	fs.BoolVar(&f.future, "future", false, "include pages whose publishDate is in the future")
 	fs.StringVar(&f.clock, "clock", "", "the build's date and time, YYYY-MM-DD or RFC 3339, for reproducible builds (default: now)")
@@ -81,6 +82,26 @@ func (f *siteFlags) options() (build.Options, error) {
 		return opts, usageError{"--max-file-size must be at least 1 (MB)"}
 	}
 	return opts, nil
+}
+
+// prefix is the path of the base URL the site is published at ("/project"
+// for https://example.github.io/project/), from --base-url or else
+// site.yaml's baseURL: "" at the root of a host, or when site.yaml cannot
+// be read (the build then says why).
+func (f *siteFlags) prefix() string {
+	base := f.baseURL
+	if base == "" {
+		data, err := os.ReadFile(filepath.Join(f.source, filepath.FromSlash(site.ConfigFile)))
+		if err != nil {
+			return ""
+		}
+		cfg, _ := site.ParseConfig(data)
+		if cfg == nil {
+			return ""
+		}
+		base = cfg.BaseURL
+	}
+	return urls.New(urls.Config{BaseURL: base}).Prefix()
 }
 
 // buildFlags are the flags of consort build besides the site's.

@@ -84,7 +84,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if ip != nil && ip.IsUnspecified() {
 		host = "127.0.0.1"
 	}
-	fmt.Fprintf(stdout, "consort serve: building %s; open http://%s/ (Ctrl-C to stop)\n", sf.source, net.JoinHostPort(host, strconv.Itoa(addr.Port)))
+	fmt.Fprintf(stdout, "consort serve: building %s; open http://%s%s/ (Ctrl-C to stop)\n", sf.source, net.JoinHostPort(host, strconv.Itoa(addr.Port)), sf.prefix())
 	err = serve.Serve(ctx, serve.Options{Dir: sf.source, Build: opts, Listener: ln, NoFollow: *noFollow, Log: stdout, Notes: checkNotes})
 	if err != nil {
 		return err

@@ -246,8 +246,12 @@ func stages() []stage {
 		}},
 		// The CMS admin (/admin/, with a cms: block in site.yaml); after
 		// the feeds, so that no sitemap lists it.
-		{"cms", nil, func(s *site.Site, _ *render.Engine, _ render.Options, _ []output.File) ([]output.File, error) {
-			return cms.Files(s.Config), nil
+		{"cms", nil, func(s *site.Site, _ *render.Engine, ropts render.Options, _ []output.File) ([]output.File, error) {
+			var assets cms.Assets
+			if ropts.Assets != nil {
+				assets = ropts.Assets
+			}
+			return cms.Files(s.Config, assets), nil
 		}},
 	}
 }

@@ -416,7 +416,7 @@ func (c *checker) checkRef(d *doc, r ref, files map[string]bool, byPath map[stri
 	case !inside && sameHost:
 		return "", "", "" // another site of the same host, such as another project's
 	case !inside:
-		return CodeLink, fmt.Sprintf("%s %s, which is outside this site: it is published under %s, so its own addresses start with %s/; write the page's address from the site's root (consort adds %s), or the full address of another site", what, abs.Path, c.s.Config.BaseURL, urls.Prefix(), urls.Prefix()), ""
+		return CodeLink, fmt.Sprintf("%s %s, which is outside this site: it is published under %s/, where every address of its own starts; in Markdown and site.yaml write addresses from the site's root and consort adds %s, in a template make them with {{.URLs.Rooted %q}}, or write another site's full address", what, abs.Path, urls.Prefix(), urls.Prefix(), abs.Path), ""
 	}
 	out := ""
 	if abs.Path == from.Path || (u.Path == "" && u.RawQuery == "") {
@@ -508,6 +508,11 @@ func (c *checker) missingMsg(what, shown, p string) string {
 	}
 	if ext := path.Ext(p); ext != "" && !strings.HasSuffix(p, "/") && ext != ".html" {
 		return fmt.Sprintf("%s %s, which does not exist; files to download go in the static/ folder of the site: save it as static/%s, or fix the link", what, shown, p)
+	}
+	u := c.s.Config.URLs()
+	if first, _, _ := strings.Cut(p, "/"); u.Prefix() != "" && !c.isLang(first) {
+		// "/other-project/" on a site published under /biox4clusters/.
+		return fmt.Sprintf("%s %s, %s; an address from / is one of this site's, published under %s/: to link another site of the same host, write its full address, such as %s", what, shown, strings.TrimSuffix(notAPage, "; fix the address"), u.Prefix(), u.Abs(shown))
 	}
 	return fmt.Sprintf("%s %s, %s", what, shown, notAPage)
 }

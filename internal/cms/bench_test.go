@@ -7,6 +7,6 @@ func BenchmarkFiles(b *testing.B) {
 	cfg := testConfig(b, testSite(b))
 	b.ReportAllocs()
 	for b.Loop() {
-		Files(cfg)
+		Files(cfg, nil)
 	}
 }

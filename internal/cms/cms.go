@@ -56,14 +56,24 @@ const Dir = "admin"
 // DefaultMedia is the folder of static/ uploads go to.
 const DefaultMedia = "img/uploads"
 
+// Assets are the names and hashes under which the site's static files
+// are published (render.Assets): a script of the site itself
+// (cms.script: /admin/sveltia-cms.js) is published minified, under a
+// fingerprinted name.
+type Assets interface {
+	File(name string) string      // "admin/sveltia-cms.js" -> "admin/sveltia-cms.1a2b3c4d5e.js"
+	Integrity(name string) string // its Subresource Integrity hash, or ""
+}
+
 // Files returns the admin's files (admin/index.html and a configuration
-// per language), or nil when site.yaml has no cms: block.
-func Files(cfg *site.Config) []output.File {
+// per language), or nil when site.yaml has no cms: block. assets may be
+// nil when the site has no static files.
+func Files(cfg *site.Config, assets Assets) []output.File {
 	if cfg == nil || cfg.CMS == nil {
 		return nil
 	}
 	configs := Configs(cfg)
-	files := []output.File{{Path: Dir + "/index.html", Data: indexPage(cfg)}}
+	files := []output.File{{Path: Dir + "/index.html", Data: indexPage(cfg, assets)}}
 	for _, lang := range cfg.LangCodes() {
 		files = append(files, output.File{Path: Dir + "/" + ConfigName(cfg, lang), Data: configs[ConfigName(cfg, lang)]})
 	}
@@ -104,11 +114,24 @@ func encode(cfg *site.Config, c *Root) []byte {
 	return buf.Bytes()
 }
 
-// script returns where the admin page loads the CMS from and the
-// integrity hash ("" for a script of the site itself without one).
-func script(c *site.CMSConfig) (src, integrity string) {
-	if c.Script == "" {
+// script returns the address the admin page loads the CMS from and its
+// integrity hash. A script of the site is loaded from where it is
+// published, with the hash of the bytes published (consort minifies it,
+// so a hash of the file as downloaded would not match); "" when it is not
+// among the static files.
+func script(cfg *site.Config, assets Assets) (src, integrity string) {
+	c := cfg.CMS
+	switch {
+	case c.Script == "":
 		return DefaultScript, DefaultIntegrity
+	case strings.HasPrefix(c.Script, "/") && assets != nil:
+		integrity = c.Integrity
+		if h := assets.Integrity(c.Script); h != "" {
+			integrity = h
+		}
+		return cfg.URLs().Static(assets.File(c.Script)), integrity
+	case strings.HasPrefix(c.Script, "/"):
+		return cfg.URLs().Rooted(c.Script), c.Integrity
 	}
 	return c.Script, c.Integrity
 }
@@ -148,13 +171,13 @@ const pickScript = `(function () {
   document.head.appendChild(link);
 })();`
 
-func indexPage(cfg *site.Config) []byte {
+func indexPage(cfg *site.Config, assets Assets) []byte {
 	files := map[string]string{"": "config.yml"}
 	for _, l := range cfg.LangCodes() {
 		files[strings.ToLower(l)] = ConfigName(cfg, l)
 	}
 	j, _ := json.Marshal(files)
-	src, integrity := script(cfg.CMS)
+	src, integrity := script(cfg, assets)
 	lang := cfg.DefaultLang()
 	var buf bytes.Buffer
 	err := indexTmpl.Execute(&buf, map[string]any{

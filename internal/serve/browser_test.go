@@ -45,12 +45,26 @@ func connected(t *testing.T, ctx context.Context) {
 	waitJS(t, ctx, "event stream", `document.readyState === "complete" && document.getElementById("consort-preview").getAttribute("data-connected") === "1"`)
 }
 
+// TestLiveReloadInBrowser: styles swapped in place, the edited page
+// brought up, the overlay and the editor bar, for a site at the root and
+// for one published under a sub-path, which the preview serves there.
 func TestLiveReloadInBrowser(t *testing.T) {
+	for _, tc := range []struct{ name, baseURL, prefix string }{
+		{"root", "", ""},
+		{"sub-path", "https://example.github.io/biox4clusters/", "/biox4clusters"},
+	} {
+		t.Run(tc.name, func(t *testing.T) { testLiveReload(t, tc.baseURL, tc.prefix) })
+	}
+}
+
+func testLiveReload(t *testing.T, baseURL, prefix string) {
 	ctx := browser.New(t)
 	dir := writeSite(t, "site")
 	writeFile(t, dir, "static/css/site.css", "body{background-color:rgb(250, 250, 250)}")
-	ts := start(t, dir, Options{})
-	if err := chromedp.Do(ctx, chromedp.Navigate(ts.url+"/en/about/")); err != nil {
+	opts := Options{Build: buildOptions()}
+	opts.Build.Site.BaseURL = baseURL
+	ts := start(t, dir, opts)
+	if err := chromedp.Do(ctx, chromedp.Navigate(ts.url+prefix+"/en/about/")); err != nil {
 		t.Fatal(err)
 	}
 	connected(t, ctx)
@@ -65,7 +79,7 @@ func TestLiveReloadInBrowser(t *testing.T) {
 
 	// Editing another page's file brings that page up.
 	writeFile(t, dir, "content/en/english-only.md", "---\ntitle: English only\n---\nNow edited.\n")
-	waitJS(t, ctx, "follow the edit", `location.pathname === "/en/english-only/" && document.body.innerText.includes("Now edited.")`)
+	waitJS(t, ctx, "follow the edit", `location.pathname === "`+prefix+`/en/english-only/" && document.body.innerText.includes("Now edited.")`)
 	connected(t, ctx)
 
 	// Unless the reader opts out in the editor bar: then the page reloads
@@ -76,8 +90,8 @@ func TestLiveReloadInBrowser(t *testing.T) {
 	evalJS[bool](t, ctx, `window.consortMarker = true`)
 	writeFile(t, dir, "content/en/about.md", "---\ntitle: About\nsummary: Who we are.\n---\nWe are a test, again.\n")
 	waitJS(t, ctx, "reload in place", `window.consortMarker === undefined && document.readyState === "complete"`)
-	if got := evalJS[string](t, ctx, `location.pathname`); got != "/en/english-only/" {
-		t.Errorf("after opting out: got %s; want to stay on /en/english-only/", got)
+	if got := evalJS[string](t, ctx, `location.pathname`); got != prefix+"/en/english-only/" {
+		t.Errorf("after opting out: got %s; want to stay on %s/en/english-only/", got, prefix)
 	}
 	connected(t, ctx)
 

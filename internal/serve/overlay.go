@@ -202,11 +202,7 @@ func (s *server) pageAt(st *state, urlPath string) *site.Page {
 			st.pages[st.site.Config.URLs().File(p.URL)] = p
 		}
 	}
-	name := strings.TrimPrefix(urlPath, "/")
-	if name == "" || strings.HasSuffix(name, "/") {
-		name += "index.html"
-	}
-	return st.pages[name]
+	return st.pages[st.site.Config.URLs().File(urlPath)]
 }
 
 // checked returns Options.Notes' problems by file for st's build, or nil

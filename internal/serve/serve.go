@@ -37,6 +37,7 @@ import (
 
 	"github.com/consort-ssg/consort/internal/build"
 	"github.com/consort-ssg/consort/internal/site"
+	"github.com/consort-ssg/consort/internal/urls"
 )
 
 // Options say what to serve and how.
@@ -95,9 +96,12 @@ type server struct {
 // published, but for notes, made on first use.
 type state struct {
 	gen   uint64
-	langs []string   // the site's languages, default first; may be empty
-	site  *site.Site // the last good site; nil before the first
-	res   *build.Result
+	langs []string // the site's languages, default first; may be empty
+	// prefix is the base URL's path the site is served under ("/project"),
+	// "" at the root: the pages link to each other under it.
+	prefix string
+	site   *site.Site // the last good site; nil before the first
+	res    *build.Result
 	// problems are the errors of the last build, when it failed: the
 	// site shown is then the one before.
 	problems site.Problems
@@ -221,11 +225,11 @@ func (s *server) rebuild(changed []string) {
 		fmt.Fprintf(s.log, "consort: built in %s: nothing changed\n", time.Since(start).Round(time.Millisecond))
 		return
 	}
-	st := &state{gen: prev.gen + 1, langs: prev.langs, site: prev.site, res: prev.res}
+	st := &state{gen: prev.gen + 1, langs: prev.langs, prefix: prev.prefix, site: prev.site, res: prev.res}
 	if err != nil {
 		st.problems = problemsOf(err)
 		if st.site == nil {
-			st.langs = configLangs(s.src)
+			st.langs, st.prefix = configLangs(s.src, s.opts.Build.Site.BaseURL)
 		}
 	} else {
 		for _, f := range u.Published {
@@ -235,6 +239,7 @@ func (s *server) rebuild(changed []string) {
 			delete(s.files, p)
 		}
 		st.site, st.res, st.langs = u.Site, u.Result, u.Site.Langs()
+		st.prefix = u.Site.Config.URLs().Prefix()
 	}
 	s.st = st
 	s.mu.Unlock()
@@ -310,18 +315,22 @@ func editedPage(s *site.Site, changed []string) string {
 	return page.URL
 }
 
-// configLangs reads the languages from site.yaml when the site does not
-// load, for the language of the problem page.
-func configLangs(fsys *sourceFS) []string {
+// configLangs reads the languages and the base URL's path from site.yaml
+// (baseURL, when --base-url does not override it) when the site does not
+// load, for the language and the address of the problem page.
+func configLangs(fsys *sourceFS, baseURL string) (langs []string, prefix string) {
 	data, err := fsys.ReadFile(site.ConfigFile)
 	if err != nil {
-		return nil
+		return nil, urls.New(urls.Config{BaseURL: baseURL}).Prefix()
 	}
 	cfg, _ := site.ParseConfig(data)
 	if cfg == nil {
-		return nil
+		return nil, urls.New(urls.Config{BaseURL: baseURL}).Prefix()
 	}
-	return cfg.LangCodes()
+	if baseURL == "" {
+		baseURL = cfg.BaseURL
+	}
+	return cfg.LangCodes(), urls.New(urls.Config{BaseURL: baseURL}).Prefix()
 }
 
 // ReadFile implements fs.ReadFileFS.
@@ -369,15 +378,28 @@ func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		s.hub.serve(w, r, hello)
 		return
 	}
-	name := strings.TrimPrefix(p, "/")
+	s.mu.RLock()
+	st := s.st
+	sitePath, inside := strings.CutPrefix(p, st.prefix)
+	if st.prefix != "" && (sitePath == "" || !strings.HasPrefix(sitePath, "/")) {
+		inside = false
+	}
+	if st.prefix != "" && (p == "/" || p == st.prefix) {
+		// The site is published under a path: so is the preview.
+		s.mu.RUnlock()
+		http.Redirect(w, r, st.prefix+"/", http.StatusFound)
+		return
+	}
+	name := strings.TrimPrefix(sitePath, "/")
 	if name == "" || strings.HasSuffix(name, "/") {
 		name += "index.html"
 	}
-	s.mu.RLock()
-	st := s.st
 	data, ok := s.files[name]
 	_, isDir := s.files[name+"/index.html"]
-	lang := pageLang(p, st.langs)
+	if !inside {
+		ok, isDir = false, false
+	}
+	lang := pageLang(sitePath, st.langs)
 	status := http.StatusOK
 	if !ok && !isDir {
 		status = http.StatusNotFound

@@ -578,3 +578,61 @@ func TestSaveWithoutChangeDoesNotReload(t *testing.T) {
 		t.Errorf("first event after an unchanged save: got %+v; want the next edit's", ev)
 	}
 }
+
+// TestServesUnderBaseURLPath: with a base URL under a path, the preview
+// serves every file build publishes under that path and nothing outside
+// it; its 404 pages, redirects, editor bar and reload events use the path.
+func TestServesUnderBaseURLPath(t *testing.T) {
+	dir := writeSite(t, "site")
+	opts := Options{Build: buildOptions()}
+	opts.Build.Site.BaseURL = "https://example.github.io/biox4clusters/"
+	bopts := opts.Build
+	bopts.Source, bopts.Preview = os.DirFS(dir), true
+	var built build.Files
+	if _, err := build.Build(context.Background(), bopts, &built); err != nil {
+		t.Fatal(err)
+	}
+	ts := start(t, dir, opts)
+	es := ts.subscribe()
+	for _, f := range built.Sorted() {
+		if got := ts.get("/biox4clusters/" + f.Path); got.status != 200 {
+			t.Errorf("GET /biox4clusters/%s: got status %d; want 200", f.Path, got.status)
+		}
+		if got := ts.get("/" + f.Path); got.status != 404 {
+			t.Errorf("GET /%s, outside the site's path: got status %d; want 404", f.Path, got.status)
+		}
+	}
+	noRedirect := &http.Client{Timeout: patience, CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	for _, p := range []string{"/", "/biox4clusters", "/biox4clusters/en/about"} {
+		resp, err := noRedirect.Get(ts.url + p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		want := map[string]string{"/": "/biox4clusters/", "/biox4clusters": "/biox4clusters/", "/biox4clusters/en/about": "/biox4clusters/en/about/"}[p]
+		if loc := resp.Header.Get("Location"); resp.StatusCode/100 != 3 || loc != want {
+			t.Errorf("GET %s: got %d to %q; want a redirect to %s", p, resp.StatusCode, loc, want)
+		}
+	}
+	for _, tt := range []struct {
+		path   string
+		status int
+		want   string
+	}{
+		{"/biox4clusters/en/about/", 200, "We are a test."},
+		{"/biox4clusters/fr/nulle-part/", 404, `<html lang=fr`},
+		{"/biox4clusters/fr/nulle-part/", 404, `href=/biox4clusters/fr/`},
+		{"/biox4clustersX/en/", 404, ""},
+		{"/en/about/", 404, `href=/biox4clusters/`},
+		{"/biox4clusters/en/english-only/", 200, "No French version of this page yet."},
+	} {
+		got := ts.get(tt.path)
+		if got.status != tt.status || !strings.Contains(got.body, tt.want) {
+			t.Errorf("GET %s: got %d; want %d with %q in\n%s", tt.path, got.status, tt.status, tt.want, got.body)
+		}
+	}
+	saveByRename(t, dir, "content/en/about.md", "---\ntitle: About\nsummary: Who we are.\n---\nWe are an edited test.\n")
+	if ev := es.after(t, es.hello.Gen); ev.Type != "reload" || ev.Page != "/biox4clusters/en/about/" {
+		t.Errorf("event: got %+v; want a reload that leads to /biox4clusters/en/about/", ev)
+	}
+}

@@ -34,6 +34,11 @@ every page explains the problem in plain words, in the page's language:
 which file, which line, which field, what to do. It goes away as soon as
 the file is fixed and saved.
 
+A site published under a path (baseURL or --base-url such as
+https://example.github.io/project/) is previewed under the same path,
+http://127.0.0.1:1313/project/, so that every link is tried as it will
+be published; --base-url http://localhost:1313/ previews it at the root.
+
 Nothing is written to disk; consort build publishes. Ctrl-C stops.
 
 On 127.0.0.1 (the default) the preview answers only the names of this

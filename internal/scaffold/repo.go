@@ -117,7 +117,8 @@ publish it, failing when consort finds a problem:
   at https://ORG.github.io/REPO/; with a custom domain set there, at that domain.
   The workflow passes the address GitHub gives to ` + "`--base-url`" + `.
 - GitLab Pages: ` + "`.gitlab-ci.yml`" + `. The site is published at the project's Pages
-  address ($CI_PAGES_URL), a sub-path or a custom domain alike.
+  address, https://GROUP.gitlab.io/PROJECT/ ($CI_PAGES_URL); with a custom
+  domain, write it in place of $CI_PAGES_URL in the file.
 
 Anywhere else: ` + "`go tool consort build --base-url https://www.example.org/`" + ` and copy
 ` + "`public/`" + ` to the host.

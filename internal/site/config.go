@@ -189,8 +189,8 @@ func CheckBaseURL(s string) error {
 	if strings.ContainsAny(s, "?#") { // a query or fragment, even an empty one
 		return fmt.Errorf("%q has a query or fragment; write the address alone, like https://www.example.org/", s)
 	}
-	if p := u.Path; p != "" && p != "/" {
-		if strings.Contains(p, "//") || path.Clean(p) != strings.TrimSuffix(p, "/") {
+	if p := strings.TrimRight(u.Path, "/"); p != "" { // a slash too many at the end is harmless
+		if strings.Contains(p, "//") || path.Clean(p) != p {
 			return fmt.Errorf("%q has an unclean path (%s); write it like https://example.github.io/project/", s, p)
 		}
 	}
@@ -255,9 +255,7 @@ func parseConfig(data []byte, file string) (*Config, Problems) {
 	} else if err := CheckBaseURL(c.BaseURL); err != nil {
 		add("baseURL", "%v", err)
 	}
-	if !strings.HasSuffix(c.BaseURL, "/") {
-		c.BaseURL += "/"
-	}
+	c.BaseURL = strings.TrimRight(c.BaseURL, "/") + "/"
 	if c.Title[c.DefaultLang()] == "" {
 		add("title", "missing for %s, the default language; give the site's title in every language", c.DefaultLang())
 	}

@@ -105,7 +105,7 @@ func Load(fsys fs.FS, opts Options) (*Site, error) {
 		return nil, problems
 	}
 	if opts.BaseURL != "" {
-		cfg.BaseURL = strings.TrimSuffix(opts.BaseURL, "/") + "/"
+		cfg.BaseURL = strings.TrimRight(opts.BaseURL, "/") + "/"
 		cfg.setURLs()
 	}
 	checkReview(&cfg.Accessibility, opts.Clock, func(field string, sev Severity, format string, args ...any) {

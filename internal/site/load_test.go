@@ -372,6 +372,7 @@ func TestCheckBaseURL(t *testing.T) {
 		{"deep path without slash", "https://partner.eu/projects/BioX4", ""},
 		{"escaped path", "https://partner.eu/projets%20bio/", ""},
 		{"double slash", "https://partner.eu//biox4/", "has an unclean path"},
+		{"slash too many", "https://example.github.io/biox4clusters//", ""},
 		{"dot segment", "https://partner.eu/a/../biox4/", "has an unclean path"},
 		{"query", "https://example.org/?a=1", "has a query or fragment"},
 		{"fragment", "https://example.org/#top", "has a query or fragment"},

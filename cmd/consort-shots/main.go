@@ -4,7 +4,7 @@
 // mission, an interview, a news item, the catalogue, a facet and its value
 // page, and the 404 page.
 //
-//	go run ./cmd/consort-shots [-source .] [-out screenshots] [-widths 375,1280] [-dark]
+//	go run ./cmd/consort-shots [-source .] [-out screenshots] [-widths 375,1280] [-dark] [-base-url URL]
 //
 // The site is built in memory and minified as consort build does, served
 // on 127.0.0.1, and shot whole (full page) with headless Chromium
@@ -55,6 +55,7 @@ func run(args []string, stdout io.Writer) error {
 	widthList := fs.String("widths", "375,1280", "viewport widths in CSS pixels, comma-separated")
 	dark := fs.Bool("dark", false, "also shoot each page with prefers-color-scheme: dark")
 	only := fs.String("only", "", "shoot only these page types, comma-separated (e.g. home,partner)")
+	baseURL := fs.String("base-url", "", "build for this address (e.g. https://example.github.io/project/) and serve the pages under its path, as that host would")
 	tile := fs.Int("tile", 0, "also cut each shot into pieces this many pixels high (name-1.png, ...), for viewers that shrink long images")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -69,12 +70,12 @@ func run(args []string, stdout io.Writer) error {
 	}
 
 	var built build.Files
-	res, err := build.Build(context.Background(), build.Options{Source: os.DirFS(*source), Theme: templates.FS, Static: static.FS, Site: site.Options{}}, &built)
+	res, err := build.Build(context.Background(), build.Options{Source: os.DirFS(*source), Theme: templates.FS, Static: static.FS, Site: site.Options{BaseURL: *baseURL}}, &built)
 	if err != nil {
 		return err
 	}
 	files := built.Sorted()
-	base, stop, err := serve(files)
+	base, stop, err := serve(files, res.Site.Config.URLs().Prefix())
 	if err != nil {
 		return err
 	}
@@ -188,13 +189,14 @@ func cut(data []byte, height int, base string) error {
 	return nil
 }
 
-// serve serves files on a free port of 127.0.0.1, as a static host would.
-func serve(files []output.File) (base string, stop func(), err error) {
+// serve serves files on a free port of 127.0.0.1, as a static host would,
+// under prefix (the base URL's path, "" at the root) and nowhere else.
+func serve(files []output.File, prefix string) (base string, stop func(), err error) {
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		return "", nil, err
 	}
-	srv := &http.Server{Handler: browser.Handler(files)}
+	srv := &http.Server{Handler: http.StripPrefix(prefix, browser.Handler(files))}
 	go srv.Serve(ln)
 	return "http://" + ln.Addr().String(), func() { srv.Close() }, nil
 }

@@ -211,6 +211,7 @@ var (
 	absURL     = regexp.MustCompile(`https?://[^\s"'<>\\,;(){}]+`)
 	xmlHref    = regexp.MustCompile(`\bhref=["']([^"']+)`)
 	rootInText = regexp.MustCompile(`^/[^/\s]`)
+	scriptPath = regexp.MustCompile(`["'](/[A-Za-z][^"'\s]*)["']`) // a quoted path from the root in an inline script
 )
 
 // refsOf returns the addresses an output names, by its kind. Addresses
@@ -250,7 +251,7 @@ func refsOf(name string, data []byte) []string {
 func htmlRefs(data []byte) []string {
 	var refs []string
 	z := html.NewTokenizer(bytes.NewReader(data))
-	inJSON, inStyle := false, false
+	inJSON, inScript, inStyle := false, false, false
 	for {
 		switch z.Next() {
 		case html.ErrorToken:
@@ -262,18 +263,20 @@ func htmlRefs(data []byte) []string {
 				if json.Unmarshal(z.Text(), &v) == nil {
 					refs = jsonRefs(v, refs)
 				}
+			case inScript:
+				refs = append(refs, submatches(scriptPath, z.Text())...)
 			case inStyle:
 				refs = append(refs, submatches(cssURL, z.Text())...)
 			}
 		case html.EndTagToken:
-			inJSON, inStyle = false, false
+			inJSON, inScript, inStyle = false, false, false
 		case html.StartTagToken, html.SelfClosingTagToken:
 			tok := z.Token()
-			inJSON, inStyle = false, tok.Data == "style"
+			inJSON, inScript, inStyle = false, tok.Data == "script", tok.Data == "style"
 			for _, a := range tok.Attr {
 				switch {
 				case tok.Data == "script" && a.Key == "type" && strings.Contains(a.Val, "json"):
-					inJSON = true
+					inJSON, inScript = true, false
 				case a.Key == "href" || a.Key == "src" || a.Key == "action" || a.Key == "poster" || a.Key == "data" && tok.Data == "object":
 					refs = append(refs, a.Val)
 				case a.Key == "srcset" || a.Key == "imagesrcset":
@@ -358,7 +361,7 @@ func submatches(re *regexp.Regexp, data []byte) []string {
 // without its path and a missing file, so that TestSubPath can fail.
 func TestSubPathCrawlCatches(t *testing.T) {
 	files := []output.File{
-		{Path: "index.html", Data: []byte(`<!DOCTYPE html><a href="/biox4clusters/en/">ok</a><a href="/en/">bare</a><img src="/biox4clusters/img/gone.png" alt=""><script type="application/ld+json">{"url":"https://example.github.io/fr/"}</script>`)},
+		{Path: "index.html", Data: []byte(`<!DOCTYPE html><a href="/biox4clusters/en/">ok</a><a href="/en/">bare</a><img src="/biox4clusters/img/gone.png" alt=""><script type="application/ld+json">{"url":"https://example.github.io/fr/"}</script><script>location.replace("/de/")</script>`)},
 		{Path: "en/index.html", Data: []byte(`<!DOCTYPE html><link rel=stylesheet href="../css/site.css"><link rel=stylesheet href="../css/gone.css">`)},
 		{Path: "css/site.css", Data: []byte(`a{background:url(/img/x.svg)}`)},
 		{Path: "sitemap.xml", Data: []byte(`<urlset><url><loc>https://example.github.io/biox4clusters/fr/</loc></url></urlset>`)},
@@ -371,6 +374,7 @@ func TestSubPathCrawlCatches(t *testing.T) {
 		`index.html: "/en/" is an address of the site without its path /biox4clusters/`,
 		`index.html: "/biox4clusters/img/gone.png": got 404 from a host serving the site at /biox4clusters/ only`,
 		`index.html: "https://example.github.io/fr/" is an address of the site without its path /biox4clusters/`,
+		`index.html: "/de/" is an address of the site without its path /biox4clusters/`,
 		`en/index.html: "../css/gone.css": got 404 from a host serving the site at /biox4clusters/ only`,
 		`css/site.css: "/img/x.svg" is an address of the site without its path /biox4clusters/`,
 		`sitemap.xml: "https://example.github.io/biox4clusters/fr/": got 404 from a host serving the site at /biox4clusters/ only`,

@@ -510,6 +510,10 @@ func (c *checker) missingMsg(what, shown, p string) string {
 		return fmt.Sprintf("%s %s, which does not exist; files to download go in the static/ folder of the site: save it as static/%s, or fix the link", what, shown, p)
 	}
 	u := c.s.Config.URLs()
+	if rest, ok := strings.CutPrefix(shown, u.Prefix()+"/"); u.Prefix() != "" && ok {
+		// The author wrote the site's path, which consort adds too.
+		return fmt.Sprintf("%s %s, which does not exist: consort adds the site's path %s to every address from the root; write /%s", what, shown, u.Prefix(), rest)
+	}
 	if first, _, _ := strings.Cut(p, "/"); u.Prefix() != "" && !c.isLang(first) {
 		// "/other-project/" on a site published under /biox4clusters/.
 		return fmt.Sprintf("%s %s, %s; an address from / is one of this site's, published under %s/: to link another site of the same host, write its full address, such as %s", what, shown, strings.TrimSuffix(notAPage, "; fix the address"), u.Prefix(), u.Abs(shown))

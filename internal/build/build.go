@@ -151,7 +151,7 @@ func Build(ctx context.Context, opts Options, sink Sink) (*Result, error) {
 	if err := out.addAll(ctx, files); err != nil {
 		return nil, err
 	}
-	r := result(s, eng, nil, start)
+	r := result(s, eng, nil, countPages(s), start)
 	r.Stats.Files, r.Stats.Bytes = out.files, out.bytes
 	return r, nil
 }
@@ -224,29 +224,35 @@ func final(u *urls.Site, f output.File) bool {
 // it gets the files made before it. Build runs every stage; the
 // incremental Builder (incremental.go, for consort serve) runs one again
 // only when a page changed in what other pages show of it (front matter,
-// URL, a page added or gone) or the body of a page of one of the kinds in
-// bodies changed. Add outputs made from the whole site here, so that the
+// URL, a page added or gone), the body of a page of one of the kinds in
+// bodies changed, or a template changed that one of its layouts uses (any
+// template, when it reads the pages' outputs). Add outputs made from the whole site here, so that the
 // preview has them too.
 type stage struct {
 	name   string
 	bodies []site.Kind // kinds of page whose bodies the outputs show
-	run    func(s *site.Site, eng *render.Engine, ropts render.Options, files []output.File) ([]output.File, error)
+	// layouts are the layouts the stage renders, and pages is true when
+	// it reads the pages' outputs: a change to a template runs it again
+	// only then.
+	layouts []string
+	pages   bool
+	run     func(s *site.Site, eng *render.Engine, ropts render.Options, files []output.File) ([]output.File, error)
 }
 
 func stages() []stage {
 	return []stage{
-		{"catalogue", nil, func(s *site.Site, eng *render.Engine, ropts render.Options, _ []output.File) ([]output.File, error) {
+		{"catalogue", nil, []string{"catalogue", "facet"}, false, func(s *site.Site, eng *render.Engine, ropts render.Options, _ []output.File) ([]output.File, error) {
 			return catalogue.Build(s, eng, ropts)
 		}},
-		{"citations", nil, func(s *site.Site, _ *render.Engine, _ render.Options, _ []output.File) ([]output.File, error) {
+		{"citations", nil, nil, false, func(s *site.Site, _ *render.Engine, _ render.Options, _ []output.File) ([]output.File, error) {
 			return citation.Files(s)
 		}},
-		{"feeds", []site.Kind{site.KindNews}, func(s *site.Site, eng *render.Engine, _ render.Options, files []output.File) ([]output.File, error) {
+		{"feeds", []site.Kind{site.KindNews}, nil, true, func(s *site.Site, eng *render.Engine, _ render.Options, files []output.File) ([]output.File, error) {
 			return feeds.Files(s, files, feeds.Options{Bundle: eng.Bundle})
 		}},
 		// The CMS admin (/admin/, with a cms: block in site.yaml); after
 		// the feeds, so that no sitemap lists it.
-		{"cms", nil, func(s *site.Site, _ *render.Engine, _ render.Options, _ []output.File) ([]output.File, error) {
+		{"cms", nil, nil, false, func(s *site.Site, _ *render.Engine, _ render.Options, _ []output.File) ([]output.File, error) {
 			return cms.Files(s.Config), nil
 		}},
 	}
@@ -271,23 +277,30 @@ func readStatic(opts Options) (*render.Assets, []output.File, error) {
 	return fingerprint(static)
 }
 
-// result sums up a build of files, sorted, made with eng since start.
-func result(s *site.Site, eng *render.Engine, files []output.File, start time.Time) *Result {
+// result sums up a build of files, sorted, made with eng since start;
+// counts are the site's pages by language and kind (countPages).
+func result(s *site.Site, eng *render.Engine, files []output.File, counts map[string]map[string]int, start time.Time) *Result {
 	r := &Result{Site: s, Files: files, Warnings: append(site.Problems{}, s.Warnings...)}
 	r.Warnings = append(r.Warnings, uiStringWarnings(eng.Bundle)...)
-	r.Stats.Pages = map[string]map[string]int{}
-	for _, p := range s.Pages {
-		if r.Stats.Pages[p.Lang] == nil {
-			r.Stats.Pages[p.Lang] = map[string]int{}
-		}
-		r.Stats.Pages[p.Lang][string(p.Kind)]++
-	}
+	r.Stats.Pages = counts
 	r.Stats.Files = len(files)
 	for _, f := range files {
 		r.Stats.Bytes += int64(len(f.Data))
 	}
 	r.Stats.Duration = time.Since(start)
 	return r
+}
+
+// countPages counts the pages of s by language and kind.
+func countPages(s *site.Site) map[string]map[string]int {
+	counts := map[string]map[string]int{}
+	for _, p := range s.Pages {
+		if counts[p.Lang] == nil {
+			counts[p.Lang] = map[string]int{}
+		}
+		counts[p.Lang][string(p.Kind)]++
+	}
+	return counts
 }
 
 func sub(fsys fs.FS, dir string) fs.FS {

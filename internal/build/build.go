@@ -225,17 +225,18 @@ func final(u *urls.Site, f output.File) bool {
 // incremental Builder (incremental.go, for consort serve) runs one again
 // only when a page changed in what other pages show of it (front matter,
 // URL, a page added or gone), the body of a page of one of the kinds in
-// bodies changed, or a template changed that one of its layouts uses (any
-// template, when it reads the pages' outputs). Add outputs made from the whole site here, so that the
+// bodies changed, or a template changed that one of its layouts uses (or
+// that changed which pages are marked noindex, when it reads that). Add outputs made from the whole site here, so that the
 // preview has them too.
 type stage struct {
 	name   string
 	bodies []site.Kind // kinds of page whose bodies the outputs show
-	// layouts are the layouts the stage renders, and pages is true when
-	// it reads the pages' outputs: a change to a template runs it again
-	// only then.
+	// layouts are the layouts the stage renders, and noindex is true
+	// when it reads which pages' outputs are marked noindex: a change to
+	// a template runs it again only when one of its layouts uses the
+	// template, or a page changed in being marked noindex.
 	layouts []string
-	pages   bool
+	noindex bool
 	run     func(s *site.Site, eng *render.Engine, ropts render.Options, files []output.File) ([]output.File, error)
 }
 

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/consort-ssg/consort/internal/feeds"
 	"github.com/consort-ssg/consort/internal/images"
 	"github.com/consort-ssg/consort/internal/output"
 	"github.com/consort-ssg/consort/internal/render"
@@ -48,7 +49,7 @@ type Builder struct {
 
 // pending are the kinds of change seen since the last successful build.
 type pending struct {
-	all, config, theme, static bool
+	all, config, content, theme, static bool
 }
 
 // state is what a successful build leaves for the next one.
@@ -129,21 +130,25 @@ func (b *Builder) Rebuild(changed []string) (*Update, error) {
 	start := time.Now()
 	b.note(changed)
 	prev := b.last
-	// The common edit, a few sentences in a page, skips linking the
-	// whole site again: site.Refresh, when it can.
 	var s *site.Site
-	fast := false
-	if prev != nil && !b.failed && b.pending == (pending{}) && onlyMarkdown(changed) {
+	fast, same := false, false
+	switch {
+	case prev != nil && !b.pending.all && !b.pending.config && !b.pending.content:
+		// Only templates/ or static/ changed: the site is the same.
+		s, same = prev.site, true
+	case prev != nil && !b.failed && b.pending == (pending{content: true}) && onlyMarkdown(changed):
+		// The common edit, a few sentences in a page, skips linking
+		// the whole site again: site.Refresh, when it can.
 		s, fast = site.Refresh(prev.site, b.opts.Source, b.opts.Site, changed)
 	}
-	if !fast {
+	if !fast && !same {
 		var err error
 		if s, err = site.Load(b.opts.Source, b.opts.Site); err != nil {
 			b.failed = true
 			return nil, err
 		}
 	}
-	r := &run{b: b, prev: prev, cur: &state{site: s}, fast: fast, changed: changed, start: start}
+	r := &run{b: b, prev: prev, cur: &state{site: s}, fast: fast, same: same, changed: changed, start: start}
 	u, err := r.build()
 	if err != nil {
 		b.failed = true
@@ -157,7 +162,7 @@ func (b *Builder) Rebuild(changed []string) (*Update, error) {
 		f()
 	}
 	b.last, b.pending, b.failed = r.cur, pending{}, false
-	if !fast {
+	if !fast && !same {
 		b.opts.Site.Cache.Prune() // only a full Load looks every file up
 	}
 	return u, nil
@@ -179,6 +184,7 @@ type run struct {
 	b         *Builder
 	prev, cur *state
 	fast      bool     // only bodies changed (site.Refresh)
+	same      bool     // the site is last time's: no content changed
 	changed   []string // the source paths changed
 	start     time.Time
 
@@ -280,9 +286,12 @@ func (r *run) sameFrame() bool {
 func (r *run) invalidate() *siteDiff {
 	prev, s := r.prev, r.cur.site
 	var d *siteDiff
-	if r.fast {
+	switch {
+	case r.same:
+		d = newDiff()
+	case r.fast:
 		d = bodiesChanged(prev.site, s, r.changed)
-	} else {
+	default:
 		d = diffSites(prev.site, s, prev.eng)
 	}
 	d.readersOf(prev.reads, prev.bodyReaders)
@@ -450,18 +459,40 @@ func (r *run) runStages() error {
 // stageRuns reports whether st may make other outputs than last time.
 func (r *run) stageRuns(st stage) bool {
 	d := r.diff
-	if r.full || d.frame || d.card || d.showsBody(st.bodies) {
+	// The frame changed for a reason the diff may not know, unless the
+	// site is the same: then a template changed it.
+	if r.full || d.frame && !r.same || d.card || d.showsBody(st.bodies) {
 		return true
 	}
 	if len(r.templates) == 0 {
 		return false
 	}
-	if st.pages {
+	if st.noindex && r.noindexChanged() {
 		return true
 	}
 	for _, layout := range st.layouts {
 		for _, f := range r.templates {
 			if slices.Contains(r.prev.eng.Uses(layout), f) || slices.Contains(r.cur.eng.Uses(layout), f) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// noindexChanged reports whether a page rendered again changed in which
+// of its outputs are marked noindex (feeds.NoIndex), or in their paths.
+func (r *run) noindexChanged() bool {
+	if r.made == nil {
+		return true
+	}
+	for f, out := range r.made {
+		old := r.prev.pages[f]
+		if !samePathList(old, out) {
+			return true
+		}
+		for i := range out {
+			if feeds.NoIndex(old[i].Data) != feeds.NoIndex(out[i].Data) {
 				return true
 			}
 		}
@@ -490,7 +521,7 @@ func (r *run) processImages() (final, processed []output.File, err error) {
 		fresh = r.everything()
 	} else {
 		fresh = append(r.fresh, cur.static...)
-		if r.fast {
+		if r.fast || r.same {
 			// The other pages' images were checked last time, against
 			// the same static files.
 			iopts.Pages = []*site.Page{}
@@ -636,7 +667,7 @@ func (r *run) finish(final, processed []output.File) (*Update, error) {
 		}
 	}
 	// A refreshed site has the same pages, of the same kinds.
-	if r.fast {
+	if r.fast || r.same {
 		cur.counts = prev.counts
 	} else {
 		cur.counts = countPages(cur.site)
@@ -680,7 +711,7 @@ func (b *Builder) note(changed []string) {
 		case p == "static" || strings.HasPrefix(p, "static/"):
 			b.pending.static = true
 		case p == "content" || strings.HasPrefix(p, "content/"):
-			// Load compares content by hash.
+			b.pending.content = true // Load compares content by hash
 		default:
 			// The site folder itself: templates/ or static/ may have
 			// appeared or gone.

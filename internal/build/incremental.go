@@ -76,6 +76,8 @@ type state struct {
 	copies map[string][]output.File
 	// counts are Stats.Pages.
 	counts map[string]map[string]int
+	// maps are the maps the pages drew.
+	maps *render.Maps
 	// commit finishes the state once the build succeeded.
 	commit []func()
 }
@@ -269,7 +271,14 @@ func (r *run) prepare() error {
 	} else {
 		cur.assets, cur.static = prev.assets, prev.static
 	}
-	r.ropts = render.Options{Preview: b.opts.Preview, Assets: cur.assets, Record: true}
+	// The maps pages drew show front matter only, in the UI strings'
+	// words: while neither changed, they are drawn once.
+	if !r.full && (r.same || r.fast) && prev.maps != nil {
+		cur.maps = prev.maps
+	} else {
+		cur.maps = render.NewMaps()
+	}
+	r.ropts = render.Options{Preview: b.opts.Preview, Assets: cur.assets, Record: true, Maps: cur.maps}
 	return nil
 }
 
@@ -532,10 +541,22 @@ func (r *run) processImages() (final, processed []output.File, err error) {
 			}
 		}
 	}
-	processed, rep, err := images.ProcessReport(cur.site, fresh, iopts)
+	// The pages that show no picture to resize are left as they are
+	// (images.Final), as Build hands them on before Process.
+	u := cur.site.Config.URLs()
+	var left, process []output.File
+	for _, f := range fresh {
+		if f.Ext() == ".html" && images.Final(u, f.Data) {
+			left = append(left, f)
+		} else {
+			process = append(process, f)
+		}
+	}
+	processed, rep, err := images.ProcessReport(cur.site, process, iopts)
 	if err != nil {
 		return nil, nil, err
 	}
+	processed = append(processed, left...)
 	inputs := make(map[string]bool, len(fresh))
 	for _, f := range fresh {
 		inputs[f.Path] = true

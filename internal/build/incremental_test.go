@@ -215,6 +215,9 @@ func TestBuilderMatchesBuild(t *testing.T) {
 		{name: "a layout marks pages noindex", edit: theme("news.html", `<article class="news prose">`, `<meta name="robots" content="noindex"><article class="news prose">`), wantRendered: 8},
 		{name: "and no longer", edit: theme("news.html", `<article class="news prose">`, `<article class="news prose">`), wantRendered: 8},
 		{name: "the base template", edit: theme("base.html", `<body class="kind-{{.Kind}}">`, `<body class="kind-{{.Kind}} edited">`), wantRendered: -1, wantFull: true},
+		// The maps drawn before are kept through template edits, and
+		// not past a change of what they show.
+		{name: "a partner's city", edit: replace("content/en/partners/*.md", `(?m)^city: .*$`, "city: Elsewhere"), wantRendered: -1},
 		{name: "a template and a page at once", edit: both(theme("partials/footer.html", `<footer class="site-footer">`, `<footer class="site-footer again">`), replace("content/en/partners/*.md", `(?m)^title: .*$`, "title: Renamed Again")), wantRendered: -1, wantFull: true},
 		{name: "a partial no page uses", edit: write("templates/partials/unused.html", `<p>{{.Title}}</p>`), wantRendered: 0},
 		{name: "it goes", edit: remove("templates/partials/unused.html"), wantRendered: 0},

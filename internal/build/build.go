@@ -224,36 +224,29 @@ func final(u *urls.Site, f output.File) bool {
 // it gets the files made before it. Build runs every stage; the
 // incremental Builder (incremental.go, for consort serve) runs one again
 // only when a page changed in what other pages show of it (front matter,
-// URL, a page added or gone), the body of a page of one of the kinds in
-// bodies changed, or a template changed that one of its layouts uses (or
-// that changed which pages are marked noindex, when it reads that). Add outputs made from the whole site here, so that the
+// URL, a page added or gone) or the body of a page of one of the kinds in
+// bodies changed. Add outputs made from the whole site here, so that the
 // preview has them too.
 type stage struct {
 	name   string
 	bodies []site.Kind // kinds of page whose bodies the outputs show
-	// layouts are the layouts the stage renders, and noindex is true
-	// when it reads which pages' outputs are marked noindex: a change to
-	// a template runs it again only when one of its layouts uses the
-	// template, or a page changed in being marked noindex.
-	layouts []string
-	noindex bool
-	run     func(s *site.Site, eng *render.Engine, ropts render.Options, files []output.File) ([]output.File, error)
+	run    func(s *site.Site, eng *render.Engine, ropts render.Options, files []output.File) ([]output.File, error)
 }
 
 func stages() []stage {
 	return []stage{
-		{"catalogue", nil, []string{"catalogue", "facet"}, false, func(s *site.Site, eng *render.Engine, ropts render.Options, _ []output.File) ([]output.File, error) {
+		{"catalogue", nil, func(s *site.Site, eng *render.Engine, ropts render.Options, _ []output.File) ([]output.File, error) {
 			return catalogue.Build(s, eng, ropts)
 		}},
-		{"citations", nil, nil, false, func(s *site.Site, _ *render.Engine, _ render.Options, _ []output.File) ([]output.File, error) {
+		{"citations", nil, func(s *site.Site, _ *render.Engine, _ render.Options, _ []output.File) ([]output.File, error) {
 			return citation.Files(s)
 		}},
-		{"feeds", []site.Kind{site.KindNews}, nil, true, func(s *site.Site, eng *render.Engine, _ render.Options, files []output.File) ([]output.File, error) {
+		{"feeds", []site.Kind{site.KindNews}, func(s *site.Site, eng *render.Engine, _ render.Options, files []output.File) ([]output.File, error) {
 			return feeds.Files(s, files, feeds.Options{Bundle: eng.Bundle})
 		}},
 		// The CMS admin (/admin/, with a cms: block in site.yaml); after
 		// the feeds, so that no sitemap lists it.
-		{"cms", nil, nil, false, func(s *site.Site, _ *render.Engine, _ render.Options, _ []output.File) ([]output.File, error) {
+		{"cms", nil, func(s *site.Site, _ *render.Engine, _ render.Options, _ []output.File) ([]output.File, error) {
 			return cms.Files(s.Config), nil
 		}},
 	}

@@ -476,10 +476,11 @@ func (r *run) stageRuns(st stage) bool {
 	if len(r.templates) == 0 {
 		return false
 	}
-	if st.noindex && r.noindexChanged() {
+	layouts, noindex, known := templatesOf(st)
+	if !known || noindex && r.noindexChanged() {
 		return true
 	}
-	for _, layout := range st.layouts {
+	for _, layout := range layouts {
 		for _, f := range r.templates {
 			if slices.Contains(r.prev.eng.Uses(layout), f) || slices.Contains(r.cur.eng.Uses(layout), f) {
 				return true
@@ -487,6 +488,22 @@ func (r *run) stageRuns(st stage) bool {
 		}
 	}
 	return false
+}
+
+// templatesOf says what of the templates the outputs of st depend on:
+// the layouts it renders, and whether it reads which pages' outputs are
+// marked noindex. The citation files and the CMS's depend on none; a
+// stage not known here depends on every template (known is false).
+func templatesOf(st stage) (layouts []string, noindex, known bool) {
+	switch st.name {
+	case "catalogue":
+		return []string{"catalogue", "facet"}, false, true
+	case "feeds":
+		return nil, true, true // the sitemaps leave out noindex pages
+	case "citations", "cms":
+		return nil, false, true
+	}
+	return nil, false, false
 }
 
 // noindexChanged reports whether a page rendered again changed in which

@@ -151,7 +151,7 @@ func Build(ctx context.Context, opts Options, sink Sink) (*Result, error) {
 	if err := out.addAll(ctx, files); err != nil {
 		return nil, err
 	}
-	r := result(s, eng, nil, start)
+	r := result(s, eng, nil, countPages(s), start)
 	r.Stats.Files, r.Stats.Bytes = out.files, out.bytes
 	return r, nil
 }
@@ -275,23 +275,30 @@ func readStatic(opts Options) (*render.Assets, []output.File, error) {
 	return fingerprint(static)
 }
 
-// result sums up a build of files, sorted, made with eng since start.
-func result(s *site.Site, eng *render.Engine, files []output.File, start time.Time) *Result {
+// result sums up a build of files, sorted, made with eng since start;
+// counts are the site's pages by language and kind (countPages).
+func result(s *site.Site, eng *render.Engine, files []output.File, counts map[string]map[string]int, start time.Time) *Result {
 	r := &Result{Site: s, Files: files, Warnings: append(site.Problems{}, s.Warnings...)}
 	r.Warnings = append(r.Warnings, uiStringWarnings(eng.Bundle)...)
-	r.Stats.Pages = map[string]map[string]int{}
-	for _, p := range s.Pages {
-		if r.Stats.Pages[p.Lang] == nil {
-			r.Stats.Pages[p.Lang] = map[string]int{}
-		}
-		r.Stats.Pages[p.Lang][string(p.Kind)]++
-	}
+	r.Stats.Pages = counts
 	r.Stats.Files = len(files)
 	for _, f := range files {
 		r.Stats.Bytes += int64(len(f.Data))
 	}
 	r.Stats.Duration = time.Since(start)
 	return r
+}
+
+// countPages counts the pages of s by language and kind.
+func countPages(s *site.Site) map[string]map[string]int {
+	counts := map[string]map[string]int{}
+	for _, p := range s.Pages {
+		if counts[p.Lang] == nil {
+			counts[p.Lang] = map[string]int{}
+		}
+		counts[p.Lang][string(p.Kind)]++
+	}
+	return counts
 }
 
 func sub(fsys fs.FS, dir string) fs.FS {

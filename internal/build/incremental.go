@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/consort-ssg/consort/internal/feeds"
 	"github.com/consort-ssg/consort/internal/images"
 	"github.com/consort-ssg/consort/internal/output"
 	"github.com/consort-ssg/consort/internal/render"
@@ -48,7 +49,7 @@ type Builder struct {
 
 // pending are the kinds of change seen since the last successful build.
 type pending struct {
-	all, config, theme, static bool
+	all, config, content, theme, static bool
 }
 
 // state is what a successful build leaves for the next one.
@@ -73,8 +74,12 @@ type state struct {
 	// the resized copies of each picture shown (images.Report).
 	shown  map[string][]string
 	copies map[string][]output.File
+	// counts are Stats.Pages.
+	counts map[string]map[string]int
+	// maps are the maps the pages drew.
+	maps *render.Maps
 	// commit finishes the state once the build succeeded.
-	commit func()
+	commit []func()
 }
 
 // NewBuilder returns a Builder for opts. It keeps a site.Cache in
@@ -127,21 +132,25 @@ func (b *Builder) Rebuild(changed []string) (*Update, error) {
 	start := time.Now()
 	b.note(changed)
 	prev := b.last
-	// The common edit, a few sentences in a page, skips linking the
-	// whole site again: site.Refresh, when it can.
 	var s *site.Site
-	fast := false
-	if prev != nil && !b.failed && b.pending == (pending{}) && onlyMarkdown(changed) {
+	fast, same := false, false
+	switch {
+	case prev != nil && !b.pending.all && !b.pending.config && !b.pending.content:
+		// Only templates/ or static/ changed: the site is the same.
+		s, same = prev.site, true
+	case prev != nil && !b.failed && b.pending == (pending{content: true}) && onlyMarkdown(changed):
+		// The common edit, a few sentences in a page, skips linking
+		// the whole site again: site.Refresh, when it can.
 		s, fast = site.Refresh(prev.site, b.opts.Source, b.opts.Site, changed)
 	}
-	if !fast {
+	if !fast && !same {
 		var err error
 		if s, err = site.Load(b.opts.Source, b.opts.Site); err != nil {
 			b.failed = true
 			return nil, err
 		}
 	}
-	r := &run{b: b, prev: prev, cur: &state{site: s}, fast: fast, changed: changed, start: start}
+	r := &run{b: b, prev: prev, cur: &state{site: s}, fast: fast, same: same, changed: changed, start: start}
 	u, err := r.build()
 	if err != nil {
 		b.failed = true
@@ -151,11 +160,11 @@ func (b *Builder) Rebuild(changed []string) (*Update, error) {
 		b.failed = true
 		return nil, err
 	}
-	if r.cur.commit != nil {
-		r.cur.commit()
+	for _, f := range r.cur.commit {
+		f()
 	}
 	b.last, b.pending, b.failed = r.cur, pending{}, false
-	if !fast {
+	if !fast && !same {
 		b.opts.Site.Cache.Prune() // only a full Load looks every file up
 	}
 	return u, nil
@@ -177,6 +186,7 @@ type run struct {
 	b         *Builder
 	prev, cur *state
 	fast      bool     // only bodies changed (site.Refresh)
+	same      bool     // the site is last time's: no content changed
 	changed   []string // the source paths changed
 	start     time.Time
 
@@ -186,10 +196,14 @@ type run struct {
 	templates []string
 	ropts     render.Options
 	diff      *siteDiff // what changed; nil when full
-	// files are the outputs as the stages see them; fresh are those
-	// made this time, which images.Process must see again.
+	// files are the outputs as the stages see them (nil until
+	// allFiles when renderAffected rendered); fresh are those made this
+	// time, which images.Process must see again.
 	files, fresh []output.File
-	rendered     int
+	// made are the outputs of the pages rendered, by page file, when
+	// renderAffected rendered them.
+	made     map[string][]output.File
+	rendered int
 }
 
 // build runs the phases of a rebuild.
@@ -201,7 +215,9 @@ func (r *run) build() (*Update, error) {
 	// language shares (menu, feeds, footer), so when one changed, every
 	// page of its language is rendered again.
 	var err error
-	if r.cur.siteOut, err = r.cur.eng.RenderJobs(r.cur.site, r.cur.eng.SiteJobs(r.cur.site, r.ropts)); err != nil {
+	if r.sameFrame() {
+		r.cur.siteOut = r.prev.siteOut
+	} else if r.cur.siteOut, err = r.cur.eng.RenderJobs(r.cur.site, r.cur.eng.SiteJobs(r.cur.site, r.ropts)); err != nil {
 		return nil, err
 	}
 	if !r.full {
@@ -255,8 +271,22 @@ func (r *run) prepare() error {
 	} else {
 		cur.assets, cur.static = prev.assets, prev.static
 	}
-	r.ropts = render.Options{Preview: b.opts.Preview, Assets: cur.assets, Record: true}
+	// The maps pages drew show front matter only, in the UI strings'
+	// words: while neither changed, they are drawn once.
+	if !r.full && (r.same || r.fast) && prev.maps != nil {
+		cur.maps = prev.maps
+	} else {
+		cur.maps = render.NewMaps()
+	}
+	r.ropts = render.Options{Preview: b.opts.Preview, Assets: cur.assets, Record: true, Maps: cur.maps}
 	return nil
+}
+
+// sameFrame reports whether the 404 pages and the language chooser are
+// last time's without rendering them: when only bodies changed and no
+// template shows another page's body (they have none of their own).
+func (r *run) sameFrame() bool {
+	return r.fast && !r.full && len(r.templates) == 0 && r.cur.eng == r.prev.eng && !r.cur.eng.ShowsOtherBodies()
 }
 
 // invalidate finds the pages to render again: those whose file changed,
@@ -265,9 +295,12 @@ func (r *run) prepare() error {
 func (r *run) invalidate() *siteDiff {
 	prev, s := r.prev, r.cur.site
 	var d *siteDiff
-	if r.fast {
+	switch {
+	case r.same:
+		d = newDiff()
+	case r.fast:
 		d = bodiesChanged(prev.site, s, r.changed)
-	} else {
+	default:
 		d = diffSites(prev.site, s, prev.eng)
 	}
 	d.readersOf(prev.reads, prev.bodyReaders)
@@ -284,6 +317,9 @@ func (r *run) invalidate() *siteDiff {
 // renderPages renders the pages to render again and keeps the others'
 // outputs and reads.
 func (r *run) renderPages() error {
+	if !r.full && !r.diff.pagesChanged {
+		return r.renderAffected()
+	}
 	prev, cur, s := r.prev, r.cur, r.cur.site
 	var jobs []render.Job
 	var owners []int // the index in s.Pages of each job's page
@@ -312,40 +348,19 @@ func (r *run) renderPages() error {
 		outs[owners[k]] = append(outs[owners[k]], f)
 	}
 	r.files = make([]output.File, 0, len(s.Pages)+len(cur.siteOut))
-	for i, out := range outs {
+	cur.pages = make(map[string][]output.File, len(s.Pages))
+	cur.reads = make(map[string][]render.Key, len(s.Pages))
+	cur.bodyReaders = map[string]bool{}
+	for i, p := range s.Pages {
 		if made[i] {
 			r.rendered++
-			r.fresh = append(r.fresh, out...)
+			r.fresh = append(r.fresh, outs[i]...)
 			reads[i] = jobs[firstJob[i]].Reads() // the jobs of a page share them
 		}
-		r.files = append(r.files, out...)
-	}
-	// The outputs and reads by page for next time: last time's maps,
-	// updated, when the same pages are there.
-	if r.full || r.diff.pagesChanged {
-		cur.pages = make(map[string][]output.File, len(s.Pages))
-		cur.reads = make(map[string][]render.Key, len(s.Pages))
-		cur.bodyReaders = map[string]bool{}
-		for i, p := range s.Pages {
-			cur.pages[p.File], cur.reads[p.File] = outs[i], reads[i]
-			if readsBody(reads[i]) {
-				cur.bodyReaders[p.File] = true
-			}
-		}
-	} else {
-		// Updated by commit, once nothing can fail.
-		cur.pages, cur.reads, cur.bodyReaders = prev.pages, prev.reads, prev.bodyReaders
-		cur.commit = func() {
-			for i, p := range s.Pages {
-				if made[i] {
-					cur.pages[p.File], cur.reads[p.File] = outs[i], reads[i]
-					if readsBody(reads[i]) {
-						cur.bodyReaders[p.File] = true
-					} else {
-						delete(cur.bodyReaders, p.File)
-					}
-				}
-			}
+		r.files = append(r.files, outs[i]...)
+		cur.pages[p.File], cur.reads[p.File] = outs[i], reads[i]
+		if readsBody(reads[i]) {
+			cur.bodyReaders[p.File] = true
 		}
 	}
 	r.files = append(r.files, cur.siteOut...)
@@ -353,15 +368,92 @@ func (r *run) renderPages() error {
 	return nil
 }
 
+// renderAffected renders the affected pages when the site has the same
+// pages as last time, without going through the others: last time's
+// outputs and reads by page are kept, and updated by commit once nothing
+// can fail. r.files, which only a stage that runs again needs, is left
+// to allFiles.
+func (r *run) renderAffected() error {
+	prev, cur, s := r.prev, r.cur, r.cur.site
+	files := make([]string, 0, len(r.diff.affected))
+	for f := range r.diff.affected {
+		if s.Page(f) != nil {
+			files = append(files, f)
+		}
+	}
+	slices.Sort(files)
+	var jobs []render.Job
+	var owners []int // the index in files of each job's page
+	for i, f := range files {
+		for _, j := range cur.eng.PageJobs(s, s.Page(f), r.ropts) {
+			jobs = append(jobs, j)
+			owners = append(owners, i)
+		}
+	}
+	rendered, err := cur.eng.RenderJobs(s, jobs)
+	if err != nil {
+		return err
+	}
+	outs := make([][]output.File, len(files))
+	reads := make([][]render.Key, len(files))
+	for k, f := range rendered[:len(jobs)] {
+		i := owners[k]
+		if outs[i] == nil {
+			reads[i] = jobs[k].Reads() // the jobs of a page share them
+		}
+		outs[i] = append(outs[i], f)
+	}
+	r.made = make(map[string][]output.File, len(files))
+	for i, f := range files {
+		r.made[f] = outs[i]
+		r.fresh = append(r.fresh, outs[i]...)
+	}
+	r.rendered = len(files)
+	r.fresh = append(r.fresh, cur.siteOut...)
+	cur.pages, cur.reads, cur.bodyReaders = prev.pages, prev.reads, prev.bodyReaders
+	cur.commit = append(cur.commit, func() {
+		for i, f := range files {
+			cur.pages[f], cur.reads[f] = outs[i], reads[i]
+			if readsBody(reads[i]) {
+				cur.bodyReaders[f] = true
+			} else {
+				delete(cur.bodyReaders, f)
+			}
+		}
+	})
+	return nil
+}
+
+// allFiles returns the outputs of the pages, in the order of the site's
+// pages, and of render.SiteJobs: r.files, made on first use when
+// renderAffected left it.
+func (r *run) allFiles() []output.File {
+	if r.files != nil {
+		return r.files
+	}
+	s := r.cur.site
+	r.files = make([]output.File, 0, len(s.Pages)+len(r.cur.siteOut))
+	for _, p := range s.Pages {
+		out, ok := r.made[p.File]
+		if !ok {
+			out = r.prev.pages[p.File]
+		}
+		r.files = append(r.files, out...)
+	}
+	r.files = append(r.files, r.cur.siteOut...)
+	return r.files
+}
+
 // runStages runs the stages whose outputs may have changed and keeps the
 // others' outputs.
 func (r *run) runStages() error {
-	d, cur := r.diff, r.cur
+	cur := r.cur
 	for i, st := range stages() {
 		var out []output.File
-		if r.full || d.frame || d.card || len(r.templates) > 0 || d.showsBody(st.bodies) {
+		if r.stageRuns(st) {
+			files := slices.Concat(append([][]output.File{r.allFiles()}, cur.stages[:i]...)...)
 			var err error
-			if out, err = st.run(cur.site, cur.eng, r.ropts, r.files); err != nil {
+			if out, err = st.run(cur.site, cur.eng, r.ropts, files); err != nil {
 				return err
 			}
 			r.fresh = append(r.fresh, out...)
@@ -369,30 +461,127 @@ func (r *run) runStages() error {
 			out = r.prev.stages[i]
 		}
 		cur.stages = append(cur.stages, out)
-		r.files = append(r.files, out...)
 	}
-	r.files = append(r.files, cur.static...)
 	return nil
+}
+
+// stageRuns reports whether st may make other outputs than last time.
+func (r *run) stageRuns(st stage) bool {
+	d := r.diff
+	// The frame changed for a reason the diff may not know, unless the
+	// site is the same: then a template changed it.
+	if r.full || d.frame && !r.same || d.card || d.showsBody(st.bodies) {
+		return true
+	}
+	if len(r.templates) == 0 {
+		return false
+	}
+	layouts, noindex, known := templatesOf(st)
+	if !known || noindex && r.noindexChanged() {
+		return true
+	}
+	for _, layout := range layouts {
+		for _, f := range r.templates {
+			if slices.Contains(r.prev.eng.Uses(layout), f) || slices.Contains(r.cur.eng.Uses(layout), f) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// templatesOf says what of the templates the outputs of st depend on:
+// the layouts it renders, and whether it reads which pages' outputs are
+// marked noindex. The citation files and the CMS's depend on none; a
+// stage not known here depends on every template (known is false).
+func templatesOf(st stage) (layouts []string, noindex, known bool) {
+	switch st.name {
+	case "catalogue":
+		return []string{"catalogue", "facet"}, false, true
+	case "feeds":
+		return nil, true, true // the sitemaps leave out noindex pages
+	case "citations", "cms":
+		return nil, false, true
+	}
+	return nil, false, false
+}
+
+// noindexChanged reports whether a page rendered again changed in which
+// of its outputs are marked noindex (feeds.NoIndex), or in their paths.
+func (r *run) noindexChanged() bool {
+	if r.made == nil {
+		return true
+	}
+	for f, out := range r.made {
+		old := r.prev.pages[f]
+		if !samePathList(old, out) {
+			return true
+		}
+		for i := range out {
+			if feeds.NoIndex(old[i].Data) != feeds.NoIndex(out[i].Data) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// everything returns every output before images.Process: the pages',
+// the stages' and the static files.
+func (r *run) everything() []output.File {
+	return slices.Concat(append(append([][]output.File{r.allFiles()}, r.cur.stages...), r.cur.static)...)
 }
 
 // processImages runs images.Process on the outputs made this time (all
 // of them when a static file changed) and returns the finished outputs,
 // with last time's for the others and the resized copies of the
-// pictures they show, and what Process returned.
+// pictures they show, and what Process returned. When the outputs are
+// those of last time by path (samePaths), final is nil: finish patches
+// last time's.
 func (r *run) processImages() (final, processed []output.File, err error) {
 	prev, cur := r.prev, r.cur
 	all := r.full || r.b.pending.static
-	fresh := r.files
-	if !all {
+	var fresh []output.File
+	iopts := images.Options{}
+	if all {
+		fresh = r.everything()
+	} else {
 		fresh = append(r.fresh, cur.static...)
+		if r.fast || r.same {
+			// The other pages' images were checked last time, against
+			// the same static files.
+			iopts.Pages = []*site.Page{}
+			for _, f := range r.changed {
+				if p := cur.site.Page(f); p != nil {
+					iopts.Pages = append(iopts.Pages, p)
+				}
+			}
+		}
 	}
-	processed, rep, err := images.ProcessReport(cur.site, fresh, images.Options{})
+	// The pages that show no picture to resize are left as they are
+	// (images.Final), as Build hands them on before Process.
+	u := cur.site.Config.URLs()
+	var left, process []output.File
+	for _, f := range fresh {
+		if f.Ext() == ".html" && images.Final(u, f.Data) {
+			left = append(left, f)
+		} else {
+			process = append(process, f)
+		}
+	}
+	processed, rep, err := images.ProcessReport(cur.site, process, iopts)
 	if err != nil {
 		return nil, nil, err
 	}
+	processed = append(processed, left...)
 	inputs := make(map[string]bool, len(fresh))
 	for _, f := range fresh {
 		inputs[f.Path] = true
+	}
+	if !all && r.samePaths(inputs, rep) {
+		// Every output shows the pictures it showed: the same copies.
+		cur.shown, cur.copies = prev.shown, prev.copies
+		return nil, processed, nil
 	}
 	cur.shown, cur.copies = rep.Shown, map[string][]output.File{}
 	byPath := map[string][]byte{}
@@ -412,7 +601,7 @@ func (r *run) processImages() (final, processed []output.File, err error) {
 	}
 	// What Process made last time of the files not made again, and the
 	// resized copies of the pictures they show.
-	for _, f := range r.files {
+	for _, f := range r.everything() {
 		if !inputs[f.Path] {
 			old, _ := prev.get(f.Path)
 			final = append(final, output.File{Path: f.Path, Data: old})
@@ -436,12 +625,55 @@ func (r *run) processImages() (final, processed []output.File, err error) {
 	return final, processed, nil
 }
 
+// samePaths reports whether the outputs of this run are last time's by
+// path, so that finish may patch last time's list without going through
+// every output: the pages rendered (by renderAffected), the site's own
+// pages and the stages run made the outputs they made last time, the
+// outputs made (inputs, with the static files) show the pictures they
+// showed, and Process made no file last time's build lacks.
+func (r *run) samePaths(inputs map[string]bool, rep images.Report) bool {
+	prev, cur := r.prev, r.cur
+	if r.made == nil || !samePathList(prev.siteOut, cur.siteOut) {
+		return false
+	}
+	for f, out := range r.made {
+		if !samePathList(prev.pages[f], out) {
+			return false
+		}
+	}
+	for i, out := range cur.stages {
+		if !samePathList(prev.stages[i], out) {
+			return false
+		}
+	}
+	for p := range inputs {
+		if !slices.Equal(prev.shown[p], rep.Shown[p]) {
+			return false
+		}
+	}
+	for _, paths := range rep.Copies {
+		for _, p := range paths {
+			if _, ok := prev.index[p]; !ok {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// samePathList reports whether a and b have the same paths in the same
+// order.
+func samePathList(a, b []output.File) bool {
+	return slices.EqualFunc(a, b, func(x, y output.File) bool { return x.Path == y.Path })
+}
+
 // finish sorts the finished outputs and lists what changed since last
 // time: only what Process returned can be new, the rest is last time's.
+// final nil means the same paths as last time.
 func (r *run) finish(final, processed []output.File) (*Update, error) {
 	prev, cur := r.prev, r.cur
 	u := &Update{Rendered: r.rendered, Full: r.full || r.rendered == len(cur.site.Pages), Refreshed: r.fast}
-	if prev != nil && len(final) == len(prev.sorted) && !hasNewPath(processed, prev.index) {
+	if prev != nil && (final == nil || len(final) == len(prev.sorted) && !hasNewPath(processed, prev.index)) {
 		// The same paths as last time (the usual edit): patch last
 		// time's sorted list where Process made something new.
 		cur.sorted, cur.index = slices.Clone(prev.sorted), prev.index
@@ -472,7 +704,13 @@ func (r *run) finish(final, processed []output.File) (*Update, error) {
 			}
 		}
 	}
-	u.Result = result(cur.site, cur.eng, cur.sorted, r.start)
+	// A refreshed site has the same pages, of the same kinds.
+	if r.fast || r.same {
+		cur.counts = prev.counts
+	} else {
+		cur.counts = countPages(cur.site)
+	}
+	u.Result = result(cur.site, cur.eng, cur.sorted, cur.counts, r.start)
 	return u, nil
 }
 
@@ -511,7 +749,7 @@ func (b *Builder) note(changed []string) {
 		case p == "static" || strings.HasPrefix(p, "static/"):
 			b.pending.static = true
 		case p == "content" || strings.HasPrefix(p, "content/"):
-			// Load compares content by hash.
+			b.pending.content = true // Load compares content by hash
 		default:
 			// The site folder itself: templates/ or static/ may have
 			// appeared or gone.

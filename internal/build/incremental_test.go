@@ -149,6 +149,13 @@ func replace(pattern, re, repl string) edit {
 	}
 }
 
+// both makes the edits a and b at once.
+func both(a, b edit) edit {
+	return func(t *testing.T, fsys fstest.MapFS) []string {
+		return append(a(t, fsys), b(t, fsys)...)
+	}
+}
+
 // theme copies an embedded template into the site with a change.
 func theme(name, old, new string) edit {
 	return func(t *testing.T, fsys fstest.MapFS) []string {
@@ -204,6 +211,14 @@ func TestBuilderMatchesBuild(t *testing.T) {
 		{name: "a layout", edit: theme("news.html", `<article class="news prose">`, `<article class="news prose edited">`), wantRendered: 8},
 		// The partial of the clusters' and partners' pages.
 		{name: "a partial of some layouts", edit: theme("partials/org.html", `<article class="org org-grid">`, `<article class="org org-grid edited">`), wantRendered: 90},
+		// The sitemaps leave out what the templates mark noindex.
+		{name: "a layout marks pages noindex", edit: theme("news.html", `<article class="news prose">`, `<meta name="robots" content="noindex"><article class="news prose">`), wantRendered: 8},
+		{name: "and no longer", edit: theme("news.html", `<article class="news prose">`, `<article class="news prose">`), wantRendered: 8},
+		{name: "the base template", edit: theme("base.html", `<body class="kind-{{.Kind}}">`, `<body class="kind-{{.Kind}} edited">`), wantRendered: -1, wantFull: true},
+		// The maps drawn before are kept through template edits, and
+		// not past a change of what they show.
+		{name: "a partner's city", edit: replace("content/en/partners/*.md", `(?m)^city: .*$`, "city: Elsewhere"), wantRendered: -1},
+		{name: "a template and a page at once", edit: both(theme("partials/footer.html", `<footer class="site-footer">`, `<footer class="site-footer again">`), replace("content/en/partners/*.md", `(?m)^title: .*$`, "title: Renamed Again")), wantRendered: -1, wantFull: true},
 		{name: "a partial no page uses", edit: write("templates/partials/unused.html", `<p>{{.Title}}</p>`), wantRendered: 0},
 		{name: "it goes", edit: remove("templates/partials/unused.html"), wantRendered: 0},
 		{name: "a stylesheet", edit: write("static/css/site.css", "body{color:red}"), wantRendered: -1, wantFull: true},

@@ -57,6 +57,11 @@ type Options struct {
 	// KeepGoing leaves missing images to the caller (Missing) instead of
 	// failing: consort check reports them with every other problem.
 	KeepGoing bool
+	// Pages, when not nil, are the only pages whose content and front
+	// matter images are checked: those that changed, for a build that
+	// checked the others before against the same static files (consort
+	// serve's).
+	Pages []*site.Page
 }
 
 // info is what Process knows of one image of the site.
@@ -104,7 +109,11 @@ func ProcessReport(s *site.Site, files []output.File, opts Options) ([]output.Fi
 	for _, f := range files {
 		byPath[f.Path] = f.Data
 	}
-	if ps := checkContent(s, byPath); len(ps) > 0 && !opts.KeepGoing {
+	pages := s.Pages
+	if opts.Pages != nil {
+		pages = opts.Pages
+	}
+	if ps := checkContent(s, pages, byPath); len(ps) > 0 && !opts.KeepGoing {
 		return nil, rep, ps
 	}
 
@@ -181,12 +190,12 @@ func Missing(s *site.Site, files []output.File) site.Problems {
 	for _, f := range files {
 		byPath[f.Path] = f.Data
 	}
-	return checkContent(s, byPath)
+	return checkContent(s, s.Pages, byPath)
 }
 
-// checkContent reports content images and front matter images that are
-// not files of the site.
-func checkContent(s *site.Site, byPath map[string][]byte) site.Problems {
+// checkContent reports content images and front matter images of pages
+// that are not files of the site.
+func checkContent(s *site.Site, pages []*site.Page, byPath map[string][]byte) site.Problems {
 	var ps site.Problems
 	missing := func(src string) bool {
 		p, ok := s.Config.URLs().StaticFile(src)
@@ -199,7 +208,7 @@ func checkContent(s *site.Site, byPath map[string][]byte) site.Problems {
 		}
 		return MissingMsg(s.Config.URLs(), src, field, have)
 	}
-	for _, p := range s.Pages {
+	for _, p := range pages {
 		for _, img := range p.Images {
 			if missing(img.Dest) {
 				ps = append(ps, site.Problem{File: p.File, Line: img.Line, Msg: msg(img.Dest, "")})

@@ -52,7 +52,8 @@ type Data struct {
 	atlas  *geomap.Atlas // draws Map
 	engine *Engine       // its per-site caches (PagesOf, Cached, the maps' shading)
 	reads  *Reads        // what the page read, when Options.Record (deps.go)
-	// Map's result, drawn on the first call.
+	// Map's result, drawn on the first call, or taken from maps.
+	maps    *Maps
 	mapView *MapView
 	mapDone bool
 }

@@ -4,6 +4,7 @@ import (
 	"html/template"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/consort-ssg/consort/internal/geomap"
 	"github.com/consort-ssg/consort/internal/site"
@@ -29,9 +30,61 @@ type MapView struct {
 // target markets).
 func (d *Data) Map() *MapView {
 	if !d.mapDone {
-		d.mapView, d.mapDone = d.drawMap(), true
+		d.mapView, d.mapDone = d.maps.draw(d), true
 	}
 	return d.mapView
+}
+
+// Maps keeps the maps pages drew (Data.Map), with what drawing them read,
+// for later renders of the same pages by any engine (Options.Maps):
+// consort serve's Builder keeps one while what a map shows cannot have
+// changed, that is while only templates or pages' bodies change, not the
+// UI strings nor any page's front matter. It is safe for concurrent use.
+type Maps struct {
+	mu sync.Mutex
+	m  map[mapKey]drawnMap
+}
+
+// NewMaps returns an empty Maps.
+func NewMaps() *Maps { return &Maps{m: map[mapKey]drawnMap{}} }
+
+// mapKey names the map of one output of a page.
+type mapKey struct {
+	lang, file string
+	number     int // of a list's page
+}
+
+type drawnMap struct {
+	view  *MapView
+	reads []Key
+}
+
+// draw returns d's map, drawn by d unless m holds it; nil m draws.
+func (m *Maps) draw(d *Data) *MapView {
+	if m == nil || d.Page == nil {
+		return d.drawMap()
+	}
+	k := mapKey{lang: d.Lang, file: d.Page.File}
+	if d.Pager != nil {
+		k.number = d.Pager.Number
+	}
+	m.mu.Lock()
+	dm, ok := m.m[k]
+	m.mu.Unlock()
+	if !ok {
+		// What drawing reads is recorded apart, for the pages that get
+		// the map from m.
+		own := d.reads
+		d.reads = &Reads{}
+		dm.view = d.drawMap()
+		dm.reads = d.reads.list()
+		d.reads = own
+		m.mu.Lock()
+		m.m[k] = dm
+		m.mu.Unlock()
+	}
+	d.reads.merge(dm.reads)
+	return dm.view
 }
 
 func (d *Data) drawMap() *MapView {

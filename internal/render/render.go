@@ -168,6 +168,8 @@ type Options struct {
 	// Record makes each page's jobs record what they read of the site
 	// (Job.Reads), for an incremental build.
 	Record bool
+	// Maps, when set, keeps the pages' maps for later renders (Maps).
+	Maps *Maps
 }
 
 // Jobs returns the jobs of every page of the site (PageJobs, in site
@@ -284,6 +286,7 @@ func layoutOf(p *site.Page) string {
 func (e *Engine) NewData(s *site.Site, lang, url string, opts Options) *Data {
 	u := s.Config.URLs()
 	d := &Data{Site: s, Lang: lang, Locale: e.Bundle.Locale(lang), URL: url, Canonical: u.Abs(url), SiteTitle: s.Config.Title[lang], Home: u.Home(lang), Preview: opts.Preview, assets: opts.Assets, atlas: e.atlas, engine: e}
+	d.maps = opts.Maps
 	d.Menu = menu(s, lang, url)
 	for _, other := range s.Langs() {
 		if other == lang {

@@ -77,6 +77,17 @@ func (s *sourceFS) refresh(paths []string) error {
 		if p != contentDir && !strings.HasPrefix(p, contentDir+"/") {
 			continue
 		}
+		if f := s.files[p]; f != nil && f.info.Mode().IsRegular() {
+			if st, err := os.Lstat(s.abs(p)); err == nil && st.Mode().IsRegular() {
+				// A file saved again keeps its place in its folder's
+				// sorted entries (memDir.put), which a folder of
+				// thousands of pages would otherwise sort again.
+				if err := s.load(p); err != nil {
+					errs = append(errs, err)
+				}
+				continue
+			}
+		}
 		s.forget(p)
 		if err := s.load(p); err != nil {
 			errs = append(errs, err)

@@ -75,6 +75,21 @@ func TestSourceFSRefresh(t *testing.T) {
 		{"folder deleted", func(dir string) error {
 			return os.RemoveAll(filepath.Join(dir, "content/en/news"))
 		}, []string{"content/en/news"}},
+		{"file replaced by a symbolic link", func(dir string) error {
+			if err := os.Remove(filepath.Join(dir, "content/en/about.md")); err != nil {
+				return err
+			}
+			return os.Symlink("/etc/passwd", filepath.Join(dir, "content/en/about.md"))
+		}, []string{"content/en/about.md"}},
+		{"file replaced by a folder", func(dir string) error {
+			if err := os.Remove(filepath.Join(dir, "content/en/about.md")); err != nil {
+				return err
+			}
+			if err := os.MkdirAll(filepath.Join(dir, "content/en/about.md"), 0o755); err != nil {
+				return err
+			}
+			return os.WriteFile(filepath.Join(dir, "content/en/about.md/index.md"), []byte("---\ntitle: In\n---\n"), 0o644)
+		}, []string{"content/en/about.md"}},
 		{"symbolic link added", func(dir string) error {
 			return os.Symlink("/etc/passwd", filepath.Join(dir, "content/en/passwd.md"))
 		}, []string{"content/en/passwd.md"}},

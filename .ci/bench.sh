@@ -107,6 +107,11 @@ if [[ -n $rev ]]; then
 	version="$(git rev-parse --short "$rev") ($rev)"
 fi
 (cd "$src" && go build -o "$bin/" ./cmd/consort ./cmd/consort-corpus ./cmd/consort-floor)
+floor_usage=$("$bin/consort-floor" -h 2>&1 || true)
+if [[ $floor_usage != *-minify* ]]; then
+	echo "bench: the consort-floor of ${rev:-the working tree} has no -minify (it came with 41dcba2); measure a later commit" >&2
+	exit 1
+fi
 # The corpus depends only on the generator's source: reuse a corpus made by
 # the same source.
 stamp=$(cd "$src" && cat internal/corpus/*.go $(find internal/corpus/testdata -type f | sort) | sha256sum | cut -c1-16)

@@ -3,29 +3,42 @@
 # synthetic bilingual site (internal/corpus), on this machine, in one run.
 #
 # For each size it writes the corpus (consort's layout, and the same files
-# as a Hugo site in hugo/), then times, alternating the three in rotating
-# order, a cold `consort build`, `hugo --minify` and `consort-floor` (read,
-# front matter, goldmark, one template, write; in parallel): a fresh
-# process, an empty output folder and no cache, each run (earlier outputs
-# are moved aside and deleted once all runs are done: about 25 times the
-# corpus in disk space). It prints the medians of wall time, CPU time
-# (user + sys) and peak RSS (/usr/bin/time), pages per second, the ratios
-# consort/Hugo and consort/floor and those within each round, then which
-# outputs each generator made. Beside them it times `consort build` of
-# the same number of pages in four languages (en, fr, de, pl: corpus
-# -langs), and reports the cost per page in two and in four languages.
+# as a Hugo site in hugo/), then times, alternating them in rotating order,
+# a cold `consort build`, `hugo --minify`, `consort-floor` (read, front
+# matter, goldmark, one template, write; in parallel) and `consort-floor
+# -minify` (the same, and each page minified as consort minifies it): a
+# fresh process, an empty output folder and no cache, each run (earlier
+# outputs are moved aside and deleted once all runs are done: about 30
+# times the corpus in disk space). It prints the medians of wall time, CPU
+# time (user + sys) and peak RSS (/usr/bin/time), pages per second, the
+# ratios consort/Hugo, consort/floor and consort/(floor -minify) of wall
+# and of CPU time, and those ratios within each round, then which outputs
+# each program made. Beside them it times `consort build` of the same
+# number of pages in four languages (en, fr, de, pl: corpus -langs), and
+# reports the cost per page in two and in four languages.
 #
-# Usage: .ci/bench.sh [--sizes "1000 10000"] [--big] [--runs N] [--rev REV] [--work DIR] [--keep]
-#   --sizes  corpus sizes, in content files (both languages); default "1000 10000"
-#   --big    add the 50,000-page size (about half an hour on 2 cores)
-#   --runs   runs of each generator per size (default 5 at 1,000 pages or
-#            fewer, 3 up to 20,000, 1 above)
-#   --rev    measure the commit REV (e.g. HEAD) instead of the working tree,
-#            so that uncommitted work in progress does not count
-#   --work   folder for the corpora, outputs and logs (default: a temporary
-#            folder, removed at the end unless --keep); corpora already
-#            there from the same generator are reused
-#   --keep   keep the work folder
+# Usage: .ci/bench.sh [--sizes "1000 10000"] [--big] [--runs N] [--rev REV] [--work DIR | --ramdisk] [--keep]
+#   --sizes    corpus sizes, in content files (both languages); default "1000 10000"
+#   --big      add the 50,000-page size (about half an hour on 2 cores)
+#   --runs     runs of each program per size (default 5 at 1,000 pages or
+#              fewer, 3 up to 20,000, 1 above)
+#   --rev      measure the commit REV (e.g. HEAD) instead of the working tree,
+#              so that uncommitted work in progress does not count
+#   --work     folder for the corpora, outputs and logs (default: a temporary
+#              folder, removed at the end unless --keep); corpora already
+#              there from the same generator are reused. Its file system is
+#              the one measured: the report names it.
+#   --ramdisk  the work folder is /dev/shm/consort-bench (tmpfs, a RAM disk),
+#              kept for the next run; the same as --work /dev/shm/consort-bench
+#   --keep     keep the work folder
+#
+# On ext4 (or whatever the disk is) and on the RAM disk, one after the other:
+#   .ci/bench.sh --rev HEAD --runs 5 --work /tmp/consort-bench   # /tmp on the disk
+#   .ci/bench.sh --rev HEAD --runs 5 --ramdisk                   # /dev/shm
+# The RAM disk takes the disk's noise out (the kernel's file creation is
+# still there); the corpora and outputs need about 3 GiB of memory at
+# 10,000 pages there. Use `df -T DIR` to check what a folder is on.
+#
 # Needs: go, Debian's hugo (apt-get install -y hugo) and GNU time
 # (apt-get install -y time).
 set -euo pipefail
@@ -46,6 +59,7 @@ while (($#)); do
 	--runs) runs=$2; shift 2 ;;
 	--rev) rev=$2; shift 2 ;;
 	--work) work=$2; keep=1; shift 2 ;;
+	--ramdisk) work=/dev/shm/consort-bench; keep=1; shift ;;
 	--keep) keep=1; shift ;;
 	-h | --help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
 	*) echo "bench: unknown argument $1; see --help" >&2; exit 2 ;;
@@ -61,6 +75,10 @@ if ((${#missing[@]})); then
 	exit 1
 fi
 
+if [[ $work == /dev/shm/* && ! -d /dev/shm ]]; then
+	echo "bench: no /dev/shm on this machine; pass --work DIR on a tmpfs instead" >&2
+	exit 1
+fi
 if [[ -z $work ]]; then
 	work=$(mktemp -d "${TMPDIR:-/tmp}/consort-bench.XXXXXX")
 fi
@@ -89,6 +107,11 @@ if [[ -n $rev ]]; then
 	version="$(git rev-parse --short "$rev") ($rev)"
 fi
 (cd "$src" && go build -o "$bin/" ./cmd/consort ./cmd/consort-corpus ./cmd/consort-floor)
+floor_usage=$("$bin/consort-floor" -h 2>&1 || true)
+if [[ $floor_usage != *-minify* ]]; then
+	echo "bench: the consort-floor of ${rev:-the working tree} has no -minify (it came with 41dcba2); measure a later commit" >&2
+	exit 1
+fi
 # The corpus depends only on the generator's source: reuse a corpus made by
 # the same source.
 stamp=$(cd "$src" && cat internal/corpus/*.go $(find internal/corpus/testdata -type f | sort) | sha256sum | cut -c1-16)
@@ -121,6 +144,7 @@ timed() {
 	consort | consort4) cmd=("$bin/consort" build --source "$corpus" --out "$out" --quiet --clock 2026-01-01) ;;
 	hugo) cmd=(hugo --minify --quiet -s "$corpus/hugo" -d "$out" --cacheDir "$work/hugo-cache") ;;
 	floor) cmd=("$bin/consort-floor" -source "$corpus" -out "$out") ;;
+	floorm) cmd=("$bin/consort-floor" -minify -source "$corpus" -out "$out") ;;
 	esac
 	if ! /usr/bin/time -f '%e %U %S %M' -o "$tf" "${cmd[@]}" >"$log" 2>&1; then
 		echo "bench: $tool failed on $n pages:" >&2
@@ -130,7 +154,7 @@ timed() {
 	read -r wall user sys rss <"$tf"
 	awk -v n="$n" -v t="$tool" -v w="$wall" -v u="$user" -v s="$sys" -v r="$rss" -v i="$round" \
 		'BEGIN { printf "%d %s %.2f %.2f %d %d\n", n, t, w, u + s, r, i }' >>"$results"
-	printf '  %-7s %6.2f s wall  %6.2f s cpu  %5d MiB\n' "$tool" "$wall" "$(awk -v u="$user" -v s="$sys" 'BEGIN{print u+s}')" $((rss / 1024))
+	printf '  %-8s %6.2f s wall  %6.2f s cpu  %5d MiB\n' "$tool" "$wall" "$(awk -v u="$user" -v s="$sys" 'BEGIN{print u+s}')" $((rss / 1024))
 }
 
 # outputs DIR: what a generator wrote, by kind of file.
@@ -171,15 +195,16 @@ for n in $sizes; do
 	r=$(runs_for "$n")
 	echo
 	echo "## $n pages, $r run(s) each, alternating"
-	tools=(consort hugo floor consort4)
+	tools=(consort hugo floor floorm consort4)
 	for ((i = 0; i < r; i++)); do
-		for ((k = 0; k < 4; k++)); do
-			timed "$n" "${tools[(i + k) % 4]}" "$i"
+		for ((k = 0; k < ${#tools[@]}; k++)); do
+			timed "$n" "${tools[(i + k) % ${#tools[@]}]}" "$i"
 		done
 	done
 	echo "consort: $(outputs "$work/out-consort")"
 	echo "hugo:    $(outputs "$work/out-hugo")"
 	echo "floor:   $(outputs "$work/out-floor")"
+	echo "floor -minify: $(outputs "$work/out-floorm")"
 	echo "consort in 4 languages: $(outputs "$work/out-consort4")"
 done
 
@@ -192,67 +217,88 @@ function median(key,   n, i, j, t, a) {
 	for (i = 2; i <= n; i++) for (j = i; j > 1 && a[j] + 0 < a[j-1] + 0; j--) { t = a[j]; a[j] = a[j-1]; a[j-1] = t }
 	return n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
 }
+# perRound(n, what, a, b): the ratios a/b of measure what (wall or cpu) in
+# each round of size n, comma-separated, and their median in ratioMedian.
+function perRound(n, what, a, b,   m, rs, j, k, r, out) {
+	m = split(rounds[n], rs, " "); out = ""; vals["r"] = ""
+	for (j = 1; j <= m; j++) {
+		k = n " " rs[j]
+		r = meas[what " " k " " a] / meas[what " " k " " b]
+		out = out sprintf("%s%.2f", j > 1 ? ", " : "", r)
+		vals["r"] = vals["r"] " " r
+	}
+	ratioMedian = median("r")
+	return out
+}
 {
 	if (!($1 in seen)) { seen[$1] = 1; sizes[++ns] = $1 }
 	vals[$1 " " $2 " wall"] = vals[$1 " " $2 " wall"] " " $3
 	vals[$1 " " $2 " cpu"] = vals[$1 " " $2 " cpu"] " " $4
 	vals[$1 " " $2 " rss"] = vals[$1 " " $2 " rss"] " " $5
-	wall[$1 " " $6 " " $2] = $3
+	meas["wall " $1 " " $6 " " $2] = $3
+	meas["cpu " $1 " " $6 " " $2] = $4
 	if (!(($1 " " $6) in seenRound)) { seenRound[$1 " " $6] = 1; rounds[$1] = rounds[$1] " " $6 }
 }
 END {
-	print "| pages | consort | Hugo | floor | consort pages/s | consort/Hugo | consort/floor | consort ms/page | RSS consort | RSS Hugo | RSS floor | RSS consort/Hugo |"
-	print "|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|"
+	print "Wall time, medians (\"floor -m\" is consort-floor -minify):"
+	print ""
+	print "| pages | consort | Hugo | floor | floor -m | consort pages/s | consort ms/page | consort/Hugo | consort/floor | consort/floor -m |"
+	print "|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|"
 	for (i = 1; i <= ns; i++) {
 		n = sizes[i]
-		c = median(n " consort wall"); h = median(n " hugo wall"); f = median(n " floor wall")
-		rc = median(n " consort rss") / 1024; rh = median(n " hugo rss") / 1024; rf = median(n " floor rss") / 1024
-		printf "| %d | %.2f s | %.2f s | %.2f s | %.0f | %.2f | %.2f | %.3f | %.0f MiB | %.0f MiB | %.0f MiB | %.2f |\n", n, c, h, f, n / c, c / h, c / f, 1000 * c / n, rc, rh, rf, rc / rh
+		c = median(n " consort wall"); h = median(n " hugo wall"); f = median(n " floor wall"); fm = median(n " floorm wall")
+		printf "| %d | %.2f s | %.2f s | %.2f s | %.2f s | %.0f | %.3f | %.2f | %.2f | %.2f |\n", n, c, h, f, fm, n / c, 1000 * c / n, c / h, c / f, c / fm
 	}
 	print ""
 	print "CPU time (user + sys), medians:"
 	print ""
-	print "| pages | consort | Hugo | floor | consort/Hugo | consort/floor |"
+	print "| pages | consort | Hugo | floor | floor -m | consort ms/page | consort/Hugo | consort/floor | consort/floor -m |"
+	print "|--:|--:|--:|--:|--:|--:|--:|--:|--:|"
+	for (i = 1; i <= ns; i++) {
+		n = sizes[i]
+		c = median(n " consort cpu"); h = median(n " hugo cpu"); f = median(n " floor cpu"); fm = median(n " floorm cpu")
+		printf "| %d | %.2f s | %.2f s | %.2f s | %.2f s | %.3f | %.2f | %.2f | %.2f |\n", n, c, h, f, fm, 1000 * c / n, c / h, c / f, c / fm
+	}
+	print ""
+	print "Peak RSS, medians:"
+	print ""
+	print "| pages | consort | Hugo | floor | floor -m | consort/Hugo |"
 	print "|--:|--:|--:|--:|--:|--:|"
 	for (i = 1; i <= ns; i++) {
 		n = sizes[i]
-		c = median(n " consort cpu"); h = median(n " hugo cpu"); f = median(n " floor cpu")
-		printf "| %d | %.2f s | %.2f s | %.2f s | %.2f | %.2f |\n", n, c, h, f, c / h, c / f
+		rc = median(n " consort rss") / 1024; rh = median(n " hugo rss") / 1024
+		printf "| %d | %.0f MiB | %.0f MiB | %.0f MiB | %.0f MiB | %.2f |\n", n, rc, rh, median(n " floor rss") / 1024, median(n " floorm rss") / 1024, rc / rh
 	}
 	print ""
-	print "Ratios of wall time within each round (the three programs run one after"
-	print "the other, so a machine that slows down during the run moves all three):"
+	print "Ratios within each round (the programs run one after the other, so a"
+	print "machine that slows down during the run moves them all), then their median:"
 	print ""
-	print "| pages | consort/Hugo per round | median | consort/floor per round | median |"
-	print "|--:|:--|--:|:--|--:|"
+	print "| pages | measure | consort/Hugo | median | consort/floor | median | consort/floor -m | median |"
+	print "|--:|:--|:--|--:|:--|--:|:--|--:|"
 	for (i = 1; i <= ns; i++) {
 		n = sizes[i]
-		m = split(rounds[n], rs, " ")
-		hs = ""; fs = ""; vals["h"] = ""; vals["f"] = ""
-		for (j = 1; j <= m; j++) {
-			k = n " " rs[j]
-			rh = wall[k " consort"] / wall[k " hugo"]; rf = wall[k " consort"] / wall[k " floor"]
-			hs = hs sprintf("%s%.2f", j > 1 ? ", " : "", rh); fs = fs sprintf("%s%.2f", j > 1 ? ", " : "", rf)
-			vals["h"] = vals["h"] " " rh; vals["f"] = vals["f"] " " rf
+		split("wall cpu", whats, " ")
+		for (w = 1; w <= 2; w++) {
+			what = whats[w]
+			rh = perRound(n, what, "consort", "hugo"); mh = ratioMedian
+			rf = perRound(n, what, "consort", "floor"); mf = ratioMedian
+			rm = perRound(n, what, "consort", "floorm"); mm = ratioMedian
+			printf "| %d | %s | %s | %.2f | %s | %.2f | %s | %.2f |\n", n, what, rh, mh, rf, mf, rm, mm
 		}
-		printf "| %d | %s | %.2f | %s | %.2f |\n", n, hs, median("h"), fs, median("f")
 	}
 	print ""
 	print "Languages: consort build of the same number of pages in 2 languages (en, fr)"
 	print "and in 4 (en, fr, de, pl), cost per page, medians; the ratio per round"
 	print "compares the two builds of one round:"
 	print ""
-	print "| pages | 2 languages ms/page | 4 languages ms/page | 4/2 | 4/2 per round | RSS 2 | RSS 4 |"
-	print "|--:|--:|--:|--:|:--|--:|--:|"
+	print "| pages | 2 languages ms/page | 4 languages ms/page | 4/2 wall | 4/2 wall per round | 4/2 CPU | 4/2 CPU per round | RSS 2 | RSS 4 |"
+	print "|--:|--:|--:|--:|:--|--:|:--|--:|--:|"
 	for (i = 1; i <= ns; i++) {
 		n = sizes[i]
 		c = median(n " consort wall"); c4 = median(n " consort4 wall")
-		m = split(rounds[n], rs, " "); ls = ""
-		for (j = 1; j <= m; j++) {
-			k = n " " rs[j]
-			ls = ls sprintf("%s%.2f", j > 1 ? ", " : "", wall[k " consort4"] / wall[k " consort"])
-		}
-		printf "| %d | %.3f | %.3f | %.2f | %s | %.0f MiB | %.0f MiB |\n", n, 1000 * c / n, 1000 * c4 / n, c4 / c, ls, median(n " consort rss") / 1024, median(n " consort4 rss") / 1024
+		lw = perRound(n, "wall", "consort4", "consort")
+		lc = perRound(n, "cpu", "consort4", "consort")
+		printf "| %d | %.3f | %.3f | %.2f | %s | %.2f | %s | %.0f MiB | %.0f MiB |\n", n, 1000 * c / n, 1000 * c4 / n, c4 / c, lw, median(n " consort4 cpu") / median(n " consort cpu"), lc, median(n " consort rss") / 1024, median(n " consort4 rss") / 1024
 	}
 }' "$results"
 echo

@@ -88,8 +88,9 @@ type Atlas struct {
 	arcBox   []box // lon/lat bounds of each arc
 	internal []bool
 
-	mu     sync.Mutex
-	layers map[string]*layers // by view key
+	mu      sync.Mutex
+	layers  map[string]*layers // by view key
+	grounds map[string]string  // ground, by its key
 }
 
 type lonLat struct{ lon, lat float64 }
@@ -109,7 +110,7 @@ func emptyBox() box { return box{math.Inf(1), math.Inf(1), math.Inf(-1), math.In
 
 // New decodes the outlines.
 func New() *Atlas {
-	a := &Atlas{arcs: make([][]lonLat, len(arcs)), arcBox: make([]box, len(arcs)), internal: make([]bool, len(arcs)), layers: map[string]*layers{}}
+	a := &Atlas{arcs: make([][]lonLat, len(arcs)), arcBox: make([]box, len(arcs)), internal: make([]bool, len(arcs)), layers: map[string]*layers{}, grounds: map[string]string{}}
 	for i, arc := range arcs {
 		pts := make([]lonLat, 0, len(arc)/2)
 		var lon, lat int32
@@ -250,10 +251,28 @@ func (a *Atlas) Draw(places []Place, opts Options) Drawing {
 	return d
 }
 
-// panel writes one <svg>: the sea, the land, the shaded countries, the
-// borders, the outline of inset (the Europe panel, on the world), and the
-// markers of the places numbered in which.
-func (a *Atlas) panel(v *view, places []Placed, which []int, shade map[string]string, label string, inset *view) string {
+// ground returns the start of a panel: the <svg> element's start tag,
+// the sea, the land, the shaded countries, the borders and the inset's
+// outline. It depends on the frame, the label, the shading and the inset
+// only, so the pages of a language whose places share a frame share it:
+// it is drawn once per Atlas, and a page draws its markers alone.
+func (a *Atlas) ground(v *view, shade map[string]string, label string, inset *view) string {
+	codes := slices.Sorted(maps.Keys(shade))
+	var key strings.Builder
+	fmt.Fprint(&key, v.name, v.frame, v.w, v.h, "\x00", label, "\x00")
+	for _, code := range codes {
+		key.WriteString(code + "=" + shade[code] + ";")
+	}
+	if inset != nil {
+		fmt.Fprint(&key, "\x00", inset.frame)
+	}
+	k := key.String()
+	a.mu.Lock()
+	g, ok := a.grounds[k]
+	a.mu.Unlock()
+	if ok {
+		return g
+	}
 	l := a.base(v)
 	var b strings.Builder
 	fmt.Fprintf(&b, `<svg class="gm gm-%s" viewBox="0 0 %s %s" width="%s" height="%s" role="group" aria-label="%s">`,
@@ -262,7 +281,6 @@ func (a *Atlas) panel(v *view, places []Placed, which []int, shade map[string]st
 	fmt.Fprintf(&b, `<rect class="gm-sea" width="%s" height="%s"/>`, num(v.w), num(v.h))
 	fmt.Fprintf(&b, `<path class="gm-land" d="%s"/>`, l.land)
 	// Shaded countries, markets last so that they stay on top.
-	codes := slices.Sorted(maps.Keys(shade))
 	for _, class := range []string{"gm-member", "gm-market"} {
 		var d strings.Builder
 		for _, code := range codes {
@@ -280,6 +298,19 @@ func (a *Atlas) panel(v *view, places []Placed, which []int, shade map[string]st
 	if inset != nil {
 		fmt.Fprintf(&b, `<path class="gm-inset" d="%s"/>`, insetOutline(v, inset))
 	}
+	g = b.String()
+	a.mu.Lock()
+	a.grounds[k] = g
+	a.mu.Unlock()
+	return g
+}
+
+// panel writes one <svg>: the sea, the land, the shaded countries, the
+// borders, the outline of inset (the Europe panel, on the world), and the
+// markers of the places numbered in which.
+func (a *Atlas) panel(v *view, places []Placed, which []int, shade map[string]string, label string, inset *view) string {
+	var b strings.Builder
+	b.WriteString(a.ground(v, shade, label, inset))
 
 	// Markers: pushed apart, with a line to the true place when moved.
 	truePos := make([]pt, len(which))

@@ -35,7 +35,7 @@ func (d *Data) Cached(name string, key ...any) (template.HTML, error) {
 		d.reads = &Reads{}
 		defer func() { d.reads = own }()
 		var b bytes.Buffer
-		if err := t.ExecuteTemplate(&b, name, view{d}); err != nil {
+		if err := t.ExecuteTemplate(&b, name, d.dot()); err != nil {
 			return cachedPart{}, err
 		}
 		return cachedPart{template.HTML(b.String()), d.reads.list()}, nil

@@ -199,8 +199,23 @@ func (v SiteView) LangPages(lang string) []*site.Page {
 	return v.Site.LangPages(lang)
 }
 
-// view is the dot of every template: the Data, with .Site recorded.
+// view is the dot of every template of a render that records what it
+// reads (Options.Record): the Data, with .Site's lookups recorded.
 type view struct{ *Data }
+
+// dot returns what templates receive as their dot: d itself, or, when
+// the render records what it reads, d in a view whose .Site records the
+// lookups. SiteView has the methods of *site.Site, so a template sees the
+// same names either way. d itself is the fast one: text/template finds a
+// field of a struct it embeds (every .Title, .URL, .Lang of a view) by
+// reflect's breadth-first search, which took a fifth of a partner page's
+// template time.
+func (d *Data) dot() any {
+	if d.reads != nil {
+		return view{d}
+	}
+	return d
+}
 
 // Site is the site, its lookups recorded.
 func (v view) Site() SiteView { return SiteView{v.Data.Site, v.Data.reads} }

@@ -155,7 +155,7 @@ func (e *Engine) execute(layout string, d *Data, use func(page []byte) error) er
 	}
 	defer e.bufs.Put(buf)
 	buf.Reset()
-	if err := t.ExecuteTemplate(buf, "base.html", view{d}); err != nil {
+	if err := t.ExecuteTemplate(buf, "base.html", d.dot()); err != nil {
 		return fmt.Errorf("rendering %s with %s", d.URL, templateError(err))
 	}
 	return use(buf.Bytes())

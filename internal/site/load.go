@@ -464,7 +464,9 @@ func (l *loader) plainText(file string, data []byte) ([]byte, bool) {
 		return nil, false
 	}
 	data = bytes.TrimPrefix(data, []byte("\ufeff"))
-	data = bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
+	if bytes.Contains(data, []byte("\r\n")) { // ReplaceAll copies even when there is none
+		data = bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
+	}
 	if bytes.IndexByte(data, 0) >= 0 {
 		l.add(Problem{File: file, Line: 1 + bytes.Count(data[:bytes.IndexByte(data, 0)], []byte("\n")), Msg: "contains a NUL character; this is not a text file"})
 		return nil, false

@@ -4,12 +4,14 @@ package site
 // Config.URLs.
 
 // HasNewsFeed reports whether lang has an Atom feed: when it has news.
-func (s *Site) HasNewsFeed(lang string) bool { return len(s.PagesOf(lang, "news")) > 0 }
+func (s *Site) HasNewsFeed(lang string) bool { return len(s.bySection[lang+"/news"]) > 0 }
 
 // HasCalendar reports whether lang has a calendar of missions: when a
 // mission of lang has dates.
 func (s *Site) HasCalendar(lang string) bool {
-	for _, p := range s.PagesOf(lang, "missions") {
+	// Every page's head asks: look at the site's own list, not a copy
+	// (PagesOf) of it.
+	for _, p := range s.bySection[lang+"/missions"] {
 		if p.HasCalendar() {
 			return true
 		}

@@ -89,19 +89,15 @@ func (f *siteFlags) options() (build.Options, error) {
 // site.yaml's baseURL: "" at the root of a host, or when site.yaml cannot
 // be read (the build then says why).
 func (f *siteFlags) prefix() string {
-	base := f.baseURL
-	if base == "" {
-		data, err := os.ReadFile(filepath.Join(f.source, filepath.FromSlash(site.ConfigFile)))
-		if err != nil {
-			return ""
-		}
-		cfg, _ := site.ParseConfig(data)
-		if cfg == nil {
-			return ""
-		}
-		base = cfg.BaseURL
+	data, err := os.ReadFile(filepath.Join(f.source, filepath.FromSlash(site.ConfigFile)))
+	if err != nil {
+		return urls.New(urls.Config{BaseURL: f.baseURL}).Prefix()
 	}
-	return urls.New(urls.Config{BaseURL: base}).Prefix()
+	cfg, _ := site.ParseConfig(data)
+	if cfg == nil {
+		return urls.New(urls.Config{BaseURL: f.baseURL}).Prefix()
+	}
+	return cfg.URLsAt(f.baseURL).Prefix()
 }
 
 // buildFlags are the flags of consort build besides the site's.

@@ -252,11 +252,7 @@ func stages() []stage {
 		// The CMS admin (/admin/, with a cms: block in site.yaml); after
 		// the feeds, so that no sitemap lists it.
 		{"cms", nil, func(s *site.Site, _ *render.Engine, ropts render.Options, _ []output.File) ([]output.File, error) {
-			var assets cms.Assets
-			if ropts.Assets != nil {
-				assets = ropts.Assets
-			}
-			return cms.Files(s.Config, assets), nil
+			return cms.Files(s.Config, ropts.Assets), nil // a nil *render.Assets names every file as it is
 		}},
 	}
 }

@@ -97,11 +97,11 @@ type server struct {
 type state struct {
 	gen   uint64
 	langs []string // the site's languages, default first; may be empty
-	// prefix is the base URL's path the site is served under ("/project"),
-	// "" at the root: the pages link to each other under it.
-	prefix string
-	site   *site.Site // the last good site; nil before the first
-	res    *build.Result
+	// urls are where the site is published: under the base URL's path
+	// ("/project"), if it has one, the preview serves it too.
+	urls *urls.Site
+	site *site.Site // the last good site; nil before the first
+	res  *build.Result
 	// problems are the errors of the last build, when it failed: the
 	// site shown is then the one before.
 	problems site.Problems
@@ -225,11 +225,11 @@ func (s *server) rebuild(changed []string) {
 		fmt.Fprintf(s.log, "consort: built in %s: nothing changed\n", time.Since(start).Round(time.Millisecond))
 		return
 	}
-	st := &state{gen: prev.gen + 1, langs: prev.langs, prefix: prev.prefix, site: prev.site, res: prev.res}
+	st := &state{gen: prev.gen + 1, langs: prev.langs, urls: prev.urls, site: prev.site, res: prev.res}
 	if err != nil {
 		st.problems = problemsOf(err)
 		if st.site == nil {
-			st.langs, st.prefix = configLangs(s.src, s.opts.Build.Site.BaseURL)
+			st.langs, st.urls = configLangs(s.src, s.opts.Build.Site.BaseURL)
 		}
 	} else {
 		for _, f := range u.Published {
@@ -239,7 +239,7 @@ func (s *server) rebuild(changed []string) {
 			delete(s.files, p)
 		}
 		st.site, st.res, st.langs = u.Site, u.Result, u.Site.Langs()
-		st.prefix = u.Site.Config.URLs().Prefix()
+		st.urls = u.Site.Config.URLs()
 	}
 	s.st = st
 	s.mu.Unlock()
@@ -318,19 +318,16 @@ func editedPage(s *site.Site, changed []string) string {
 // configLangs reads the languages and the base URL's path from site.yaml
 // (baseURL, when --base-url does not override it) when the site does not
 // load, for the language and the address of the problem page.
-func configLangs(fsys *sourceFS, baseURL string) (langs []string, prefix string) {
+func configLangs(fsys *sourceFS, baseURL string) ([]string, *urls.Site) {
 	data, err := fsys.ReadFile(site.ConfigFile)
 	if err != nil {
-		return nil, urls.New(urls.Config{BaseURL: baseURL}).Prefix()
+		return nil, urls.New(urls.Config{BaseURL: baseURL})
 	}
 	cfg, _ := site.ParseConfig(data)
 	if cfg == nil {
-		return nil, urls.New(urls.Config{BaseURL: baseURL}).Prefix()
+		return nil, urls.New(urls.Config{BaseURL: baseURL})
 	}
-	if baseURL == "" {
-		baseURL = cfg.BaseURL
-	}
-	return cfg.LangCodes(), urls.New(urls.Config{BaseURL: baseURL}).Prefix()
+	return cfg.LangCodes(), cfg.URLsAt(baseURL)
 }
 
 // ReadFile implements fs.ReadFileFS.
@@ -380,16 +377,17 @@ func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	s.mu.RLock()
 	st := s.st
-	sitePath, inside := strings.CutPrefix(p, st.prefix)
-	if st.prefix != "" && (sitePath == "" || !strings.HasPrefix(sitePath, "/")) {
-		inside = false
+	u := st.urls
+	if u == nil { // before the first build
+		u = urls.New(urls.Config{})
 	}
-	if st.prefix != "" && (p == "/" || p == st.prefix) {
+	if prefix := u.Prefix(); prefix != "" && (p == "/" || p == prefix) {
 		// The site is published under a path: so is the preview.
 		s.mu.RUnlock()
-		http.Redirect(w, r, st.prefix+"/", http.StatusFound)
+		http.Redirect(w, r, u.Root(), http.StatusFound)
 		return
 	}
+	sitePath, inside := u.SitePath(p)
 	name := strings.TrimPrefix(sitePath, "/")
 	if name == "" || strings.HasSuffix(name, "/") {
 		name += "index.html"

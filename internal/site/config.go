@@ -172,6 +172,18 @@ func (c *Config) URLs() *urls.Site {
 // it again when a --base-url overrides site.yaml's.
 func (c *Config) setURLs() { c.urls = newURLs(c) }
 
+// URLsAt returns the URLs of the site published at baseURL instead of
+// site.yaml's baseURL ("" keeps it), as --base-url gives: for tools that
+// need the site's addresses before it loads (consort serve's first lines).
+func (c *Config) URLsAt(baseURL string) *urls.Site {
+	if baseURL == "" {
+		return c.URLs()
+	}
+	at := *c
+	at.BaseURL = strings.TrimRight(baseURL, "/") + "/"
+	return newURLs(&at)
+}
+
 func newURLs(c *Config) *urls.Site {
 	return urls.New(urls.Config{BaseURL: c.BaseURL, Sections: c.Sections, FacetSlugs: c.Catalogue.Slugs, Facets: c.Catalogue.Facets})
 }

@@ -409,7 +409,7 @@ func (c *checker) checkRef(d *doc, r ref, files map[string]bool, byPath map[stri
 		return "", "", "" // another site, mailto:, tel:...: not fetched
 	}
 	urls := c.s.Config.URLs()
-	from, _ := url.Parse(urls.URL(d.path))
+	from := &url.URL{Path: urls.URL(d.path)} // a file path: not escaped
 	abs := from.ResolveReference(u)
 	sitePath, inside := urls.SitePath(abs.Path)
 	switch {

@@ -37,6 +37,7 @@ import (
 	"fmt"
 	"io"
 	"maps"
+	"regexp"
 	"runtime"
 
 	"github.com/tdewolff/minify/v2"
@@ -85,9 +86,10 @@ var mediaByExt = map[string]string{
 	".atom":        mediaXML,
 }
 
-// newMinifier returns the minifier set a Minifier uses. It is safe for
-// concurrent use once built.
-func newMinifier() *minify.M {
+// newMinifier returns the minifier set a Minifier uses, its HTML
+// minifier reading the given template delimiters (none for pages). It is
+// safe for concurrent use once built.
+func newMinifier(templateDelims [2]string) *minify.M {
 	m := minify.New()
 	m.Add(mediaHTML, &html.Minifier{
 		KeepDocumentTags:    true,
@@ -97,6 +99,7 @@ func newMinifier() *minify.M {
 		// needs quotes to mean the same thing.
 		// KeepWhitespace is false: whitespace inside <pre> and <textarea>
 		// is kept regardless.
+		TemplateDelims: templateDelims,
 	})
 	m.Add(mediaCSS, &css.Minifier{})
 	jsMin := &js.Minifier{}
@@ -174,11 +177,79 @@ func Files(ctx context.Context, files []output.File) ([]output.File, error) {
 }
 
 // A Minifier minifies one file at a time, as Files does, for a build
-// that hands its pages on as it makes them. It is safe for concurrent use.
-type Minifier struct{ m *minify.M }
+// that hands its pages on as it makes them; and the two kinds of pieces
+// pages are made of (HTML, Template), so that what is the same on many
+// pages is minified once. It is safe for concurrent use.
+type Minifier struct {
+	m *minify.M
+	t *minify.M // Template's: HTML with Go template actions
+}
 
 // New returns a Minifier.
-func New() *Minifier { return &Minifier{newMinifier()} }
+func New() *Minifier {
+	return &Minifier{newMinifier([2]string{}), newMinifier(html.GoTemplateDelims)}
+}
+
+// HTML returns a piece of HTML (a page's body, not a whole page)
+// minified as a page's HTML is. The minifier works in src, changing its
+// bytes: give it a buffer nobody reads again.
+func (mz *Minifier) HTML(src []byte) ([]byte, error) {
+	return mz.m.Bytes(mediaHTML, src)
+}
+
+// Template returns the source of an html/template template with its HTML
+// minified as a page's is and its actions ({{...}}) left as they are:
+// executing it gives what minifying its output would give, up to the
+// values the actions print (their whitespace, entities and quotes stay as
+// html/template writes them) and whitespace beside actions, which is kept
+// as one space or newline. A script or style holding actions is kept as
+// written: the minifier would read it as text. What it cannot see is
+// context a template gets from its caller: a template executed inside
+// <pre>, <textarea>, <script> or <style> of another one must not be
+// minified (render checks for those).
+func (mz *Minifier) Template(src []byte) ([]byte, error) {
+	src, kept, ok := keepScripts(src)
+	if !ok {
+		return nil, errors.New("it holds the text consort marks scripts with; minify the template by hand")
+	}
+	out, err := mz.t.Bytes(mediaHTML, src)
+	if err != nil {
+		return nil, err
+	}
+	for i, text := range kept {
+		out = bytes.Replace(out, keptMark(i), text, 1)
+	}
+	return out, nil
+}
+
+// scriptRE matches the text of a <script> or <style> element.
+var scriptRE = regexp.MustCompile(`(?is)<(?:script|style)\b[^>]*>(.*?)</(?:script|style)\s*>`)
+
+// keepScripts returns a copy of src with the text of every script and
+// style that holds an action replaced by a template comment (which the
+// minifier copies), and the texts replaced, in order; not ok when src
+// holds such a comment already.
+func keepScripts(src []byte) (out []byte, kept [][]byte, ok bool) {
+	if bytes.Contains(src, []byte(keptPrefix)) {
+		return nil, nil, false
+	}
+	last := 0
+	for _, m := range scriptRE.FindAllSubmatchIndex(src, -1) {
+		text := src[m[2]:m[3]]
+		if !bytes.Contains(text, []byte("{{")) {
+			continue
+		}
+		out = append(out, src[last:m[2]]...)
+		out = append(out, keptMark(len(kept))...)
+		kept = append(kept, text)
+		last = m[3]
+	}
+	return append(out, src[last:]...), kept, true
+}
+
+const keptPrefix = "{{/* consort: script kept "
+
+func keptMark(i int) []byte { return fmt.Appendf(nil, "%s%d */}}", keptPrefix, i) }
 
 // File returns f minified, or f itself when its extension is not one
 // Files knows or it is minified already (f.Minified). f.Data is not modified.

@@ -397,3 +397,30 @@ func TestMinifyLeavesMinifiedFiles(t *testing.T) {
 		t.Errorf("plain file: got %q (Minified %v); want it minified and marked", out[1].Data, out[1].Minified)
 	}
 }
+
+// TestTemplate: a template's HTML is minified as a page's, its actions
+// are left as they are, in text, between attributes and in values, and a
+// script holding actions is left alone; HTML minifies a piece of a page.
+func TestTemplate(t *testing.T) {
+	mz := New()
+	src := "<ul class=\"menu\">\n  {{range .Menu}}<li><a href=\"{{.URL}}\"{{if .Current}} aria-current=\"page\"{{end}}>{{.Title}}</a></li>\n  {{end}}\n</ul>\n<p title=\"a  b\">  {{.T \"x  y\"}}  </p>\n<script>var h = {{.Homes}};   var d = 1;</script>\n<script>var  e  =  2;</script>\n"
+	got, err := mz.Template([]byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		`<ul class=menu>`, `{{range .Menu}}<li><a href="{{.URL}}"{{if .Current}} aria-current="page"{{end}}>{{.Title}}</a></li>`,
+		`{{.T "x  y"}}`, `<script>var h = {{.Homes}};   var d = 1;</script>`, `<script>var e=2</script>`,
+	} {
+		if !strings.Contains(string(got), want) {
+			t.Errorf("Template: got\n%s\nwant it to hold %s", got, want)
+		}
+	}
+	piece, err := mz.HTML([]byte("<p>A   <a href=\"/en/\">link</a>.</p>\n<h2 id=\"x\">X</h2>\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := `<p>A <a href=/en/>link</a>.</p><h2 id=x>X</h2>`; string(piece) != want {
+		t.Errorf("HTML: got %q; want %q", piece, want)
+	}
+}

@@ -111,7 +111,7 @@ func Build(ctx context.Context, opts Options, sink Sink) (*Result, error) {
 	if ps := linkedTemplates(opts.Source); len(ps) > 0 {
 		return nil, ps
 	}
-	eng, err := render.New(themeFS(opts), s.Langs())
+	eng, err := newEngine(opts, s)
 	if err != nil {
 		return nil, err
 	}
@@ -192,7 +192,7 @@ func renderPages(ctx context.Context, s *site.Site, eng *render.Engine, ropts re
 					files[i] = output.File{Path: f.Path}
 					return out.add(gctx, f, true) // the buffer is ours to change
 				}
-				files[i] = output.File{Path: f.Path, Data: bytes.Clone(f.Data)}
+				files[i] = output.File{Path: f.Path, Data: bytes.Clone(f.Data), Minified: f.Minified}
 				return nil
 			})
 			if p := j.Data.Page; err == nil && dropHTML && p != nil && left[p].Add(-1) == 0 && !feeds.UsesHTML(p) {
@@ -255,6 +255,16 @@ func stages() []stage {
 			return cms.Files(s.Config, ropts.Assets), nil // a nil *render.Assets names every file as it is
 		}},
 	}
+}
+
+// newEngine parses the templates of opts for the languages of s: minified
+// (render.New), or as written for a build that hands on pages as they are
+// rendered (Options.unminified).
+func newEngine(opts Options, s *site.Site) (*render.Engine, error) {
+	if opts.unminified {
+		return render.NewUnminified(themeFS(opts), s.Langs())
+	}
+	return render.New(themeFS(opts), s.Langs())
 }
 
 // themeFS is the templates: the site's own over the theme's.

@@ -86,13 +86,11 @@ func TestRebuildFollowsReads(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			raw := opts
-			raw.unminified = true
-			cold, err := inMemory(raw)
+			cold, err := inMemory(opts)
 			if err != nil {
 				t.Fatal(err)
 			}
-			if diff := diffFiles(u.Files, cold.Files); diff != "" {
+			if diff := diffFiles(minified(t, u.Files), cold.Files); diff != "" {
 				t.Fatalf("Rebuild differs from Build: %s", diff)
 			}
 			if !bytes.Contains(fileData(u.Files, reader), []byte(want)) {

@@ -244,7 +244,7 @@ func (r *run) prepare() error {
 	r.full = prev == nil || b.pending.all || b.pending.config
 	if r.full || b.pending.theme {
 		theme := themeFS(b.opts)
-		if cur.eng, err = render.New(theme, s.Langs()); err != nil {
+		if cur.eng, err = newEngine(b.opts, s); err != nil {
 			return err
 		}
 		if cur.theme, err = readTheme(theme); err != nil {
@@ -603,8 +603,7 @@ func (r *run) processImages() (final, processed []output.File, err error) {
 	// resized copies of the pictures they show.
 	for _, f := range r.everything() {
 		if !inputs[f.Path] {
-			old, _ := prev.get(f.Path)
-			final = append(final, output.File{Path: f.Path, Data: old})
+			final = append(final, prev.file(f.Path))
 			if pics := prev.shown[f.Path]; pics != nil {
 				cur.shown[f.Path] = pics
 			}
@@ -678,8 +677,8 @@ func (r *run) finish(final, processed []output.File) (*Update, error) {
 		// time's sorted list where Process made something new.
 		cur.sorted, cur.index = slices.Clone(prev.sorted), prev.index
 		for _, f := range processed {
-			if i := cur.index[f.Path]; !bytes.Equal(cur.sorted[i].Data, f.Data) {
-				cur.sorted[i].Data = f.Data
+			if i := cur.index[f.Path]; !bytes.Equal(cur.sorted[i].Data, f.Data) || cur.sorted[i].Minified != f.Minified {
+				cur.sorted[i] = f
 				u.Changed = append(u.Changed, f.Path)
 			}
 		}
@@ -724,6 +723,17 @@ func hasNewPath(files []output.File, old map[string]int) bool {
 }
 
 // get returns the finished output at path p of a previous build.
+// file returns last time's output at path p as it was finished (its
+// Data and whether it is minified), with Path p.
+func (st *state) file(p string) output.File {
+	if st != nil {
+		if i, ok := st.index[p]; ok {
+			return st.sorted[i]
+		}
+	}
+	return output.File{Path: p}
+}
+
 func (st *state) get(p string) ([]byte, bool) {
 	if st == nil {
 		return nil, false

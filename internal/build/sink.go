@@ -76,7 +76,9 @@ func (o *outlet) add(ctx context.Context, f output.File, own bool) error {
 	}
 	var err error
 	switch {
-	case o.raw && own:
+	case own && (o.raw || f.Minified):
+		// The renderer's buffer, minified by its templates or not to be
+		// minified: the sink keeps a copy, as it would the minifier's.
 		f.Data = bytes.Clone(f.Data)
 	case o.raw:
 	case own:

@@ -61,7 +61,7 @@ func buildSiteAt(t testing.TB, fsys fstest.MapFS, baseURL string) *built {
 	if err != nil {
 		t.Fatalf("load: %v", err)
 	}
-	eng, err := render.New(templates.FS, s.Langs())
+	eng, err := render.NewUnminified(templates.FS, s.Langs())
 	if err != nil {
 		t.Fatal(err)
 	}

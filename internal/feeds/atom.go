@@ -212,9 +212,11 @@ func link(b *bytes.Buffer, rel, typ, hreflang, href string) {
 	b.WriteString("\"/>\n")
 }
 
-// rootRelRE finds href, src and srcset values that start with a single
-// slash: links within the site, which a feed reader cannot resolve.
-var rootRelRE = regexp.MustCompile(`\b(href|src|srcset)="/([^/"][^"]*)?"`)
+// rootRelRE finds href, src and srcset values that start with a slash,
+// quoted or not (a body is minified HTML: internal/site): links within
+// the site, which a feed reader cannot resolve. absolutize leaves those
+// that start with two (another host's).
+var rootRelRE = regexp.MustCompile("\\b(href|src|srcset)=(\"/[^\"]*\"|/[^\\s\"'=<>`]*)")
 
 // absolutize makes the site-relative links and images of rendered HTML
 // absolute, for use outside the site.
@@ -222,6 +224,9 @@ func absolutize(s *site.Site, html []byte) []byte {
 	return rootRelRE.ReplaceAllFunc(html, func(m []byte) []byte {
 		attr, val, _ := strings.Cut(string(m), "=")
 		val = strings.Trim(val, `"`)
+		if strings.HasPrefix(val, "//") {
+			return m
+		}
 		if attr == "srcset" {
 			parts := strings.Split(val, ",")
 			for i, part := range parts {

@@ -104,8 +104,9 @@ func FuzzAtom(f *testing.F) {
 				t.Errorf("%s: entry summary reads back as %q; want %q", file.Path, got, want)
 			}
 			// The HTML, white space included, as it is and once minified
-			// (links to the site are made absolute: left out here).
-			if !bytes.Contains(p.HTML, []byte(`="/`)) {
+			// (links to the site are made absolute: left out here; a
+			// body is minified, its attributes quoted or not).
+			if !bytes.Contains(p.HTML, []byte(`="/`)) && !bytes.Contains(p.HTML, []byte(`=/`)) {
 				for _, data := range [][]byte{file.Data, minifyXML(t, file.Path, file.Data)} {
 					var m struct {
 						Content string `xml:"entry>content"`

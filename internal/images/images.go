@@ -170,7 +170,8 @@ func ProcessReport(s *site.Site, files []output.File, opts Options) ([]output.Fi
 		g.Go(func() error {
 			out[i] = f
 			if len(infos) > 0 && f.Ext() == ".html" && hasImg(f.Data) {
-				out[i].Data = rewrite(u, f.Data, infos, opts.Sizes)
+				// Rewritten: minified again after (output.File.Minified).
+				out[i].Data, out[i].Minified = rewrite(u, f.Data, infos, opts.Sizes), false
 			}
 			return nil
 		})

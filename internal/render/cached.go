@@ -23,9 +23,12 @@ func (d *Data) Cached(name string, key ...any) (template.HTML, error) {
 	if d.engine == nil || !strings.HasPrefix(name, "partials/") {
 		return "", fmt.Errorf("Cached: %q is not a partial (partials/*.html)", name)
 	}
-	k := d.Lang + "\x00" + name + "\x00" + fmt.Sprint(key...)
-	part, err := d.engine.parts.get(d.Site, k, func() (cachedPart, error) {
-		t := d.engine.layouts[d.Kind]
+	layouts := d.engine.layouts
+	if d.plain { // reporting an error at the line written (Engine.asWritten)
+		layouts = d.engine.plain
+	}
+	work := func() (cachedPart, error) {
+		t := layouts[d.Kind]
 		if t == nil || t.Lookup(name) == nil {
 			return cachedPart{}, fmt.Errorf("Cached: no template %s", name)
 		}
@@ -39,7 +42,13 @@ func (d *Data) Cached(name string, key ...any) (template.HTML, error) {
 			return cachedPart{}, err
 		}
 		return cachedPart{template.HTML(b.String()), d.reads.list()}, nil
-	})
+	}
+	if d.plain {
+		part, err := work()
+		return part.html, err
+	}
+	k := d.Lang + "\x00" + name + "\x00" + fmt.Sprint(key...)
+	part, err := d.engine.parts.get(d.Site, k, work)
 	d.reads.merge(part.reads)
 	return part.html, err
 }

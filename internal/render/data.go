@@ -56,6 +56,9 @@ type Data struct {
 	maps    *Maps
 	mapView *MapView
 	mapDone bool
+	// plain: the page is executed again with the templates as written,
+	// to report an error (Engine.asWritten).
+	plain bool
 }
 
 // Alternate is a link to the page in another language.

@@ -47,7 +47,7 @@ func TestMapsKeepsWhatWasDrawn(t *testing.T) {
 			}
 			for i, j := range jobs {
 				out = append(out, page{files[i].Data, j.Reads()})
-				if bytes.Contains(files[i].Data, []byte(`class="geomap"`)) {
+				if bytes.Contains(files[i].Data, []byte(`class=geomap`)) {
 					drawn++
 				}
 			}

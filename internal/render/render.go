@@ -20,6 +20,7 @@ import (
 	"bytes"
 	"fmt"
 	"html/template"
+	"io"
 	"io/fs"
 	"path"
 	"regexp"
@@ -29,6 +30,7 @@ import (
 
 	"github.com/consort-ssg/consort/internal/geomap"
 	"github.com/consort-ssg/consort/internal/i18n"
+	"github.com/consort-ssg/consort/internal/minify"
 	"github.com/consort-ssg/consort/internal/output"
 	"github.com/consort-ssg/consort/internal/site"
 
@@ -43,10 +45,16 @@ func Layouts() []string {
 
 // Engine holds parsed templates and UI strings.
 type Engine struct {
-	layouts map[string]*template.Template
-	Bundle  *i18n.Bundle
-	bufs    sync.Pool // *bytes.Buffer for Execute
-	atlas   *geomap.Atlas
+	// layouts are the templates executed, by layout: minified when
+	// minified is true; plain are the same templates as written, kept
+	// to report an error of a minified one at its line (nil when
+	// layouts are the written ones).
+	layouts  map[string]*template.Template
+	plain    map[string]*template.Template
+	minified bool
+	Bundle   *i18n.Bundle
+	bufs     sync.Pool // *bytes.Buffer for Execute
+	atlas    *geomap.Atlas
 	// What every page of a language may ask for, worked out once per
 	// site (see siteMemo).
 	sections siteMemo[[]*site.Page] // PagesOf, by lang + "/" + section
@@ -59,50 +67,51 @@ type Engine struct {
 
 // New parses the templates in fsys (base.html, partials/, the layouts,
 // i18n/) for the given languages. Errors name the template file and line.
-func New(fsys fs.FS, langs []string) (*Engine, error) {
+//
+// The HTML of each template is minified once, as it is parsed
+// (minify.Minifier.Template), and the pages it renders are minified
+// already: RenderJob marks them output.File.Minified, and a build does
+// not minify them again. What is the same on every page (the frame, the
+// labels, the markup around each value) is so minified once instead of
+// on every page; a page's body comes minified from internal/site. The
+// one exception is a template that includes another inside <pre>,
+// <textarea>, <script> or <style>, or leaves one of those open for
+// another template to close: the included text would be minified
+// without knowing it is there, so the templates are kept as written and
+// their pages left to the build's minifier (Minified reports which).
+func New(fsys fs.FS, langs []string) (*Engine, error) { return newEngine(fsys, langs, true) }
+
+// NewUnminified is New with the templates kept as written, for a caller
+// that reads pages as the templates write them.
+func NewUnminified(fsys fs.FS, langs []string) (*Engine, error) {
+	return newEngine(fsys, langs, false)
+}
+
+func newEngine(fsys fs.FS, langs []string, minify bool) (*Engine, error) {
 	bundle, err := i18n.LoadDir(fsys, "i18n", langs)
 	if err != nil {
 		return nil, fmt.Errorf("templates/%w", err)
 	}
-	base := template.New("base.html").Option("missingkey=error")
-	src, err := fs.ReadFile(fsys, "base.html")
+	src, err := readTemplates(fsys)
 	if err != nil {
-		return nil, fmt.Errorf("templates/base.html: %w", err)
+		return nil, err
 	}
-	if _, err := base.Parse(string(src)); err != nil {
-		return nil, templateError(err)
+	e := &Engine{Bundle: bundle, atlas: geomap.New()}
+	// The templates as written are parsed first, so that every error
+	// names the line the author wrote.
+	if e.layouts, err = parseLayouts(src); err != nil {
+		return nil, err
 	}
-	partials, _ := fs.Glob(fsys, "partials/*.html")
-	sort.Strings(partials)
-	for _, name := range partials {
-		src, err := fs.ReadFile(fsys, name)
-		if err != nil {
-			return nil, fmt.Errorf("templates/%s: %w", name, err)
-		}
-		if _, err := base.New(name).Parse(string(src)); err != nil {
-			return nil, templateError(err)
-		}
-	}
-	e := &Engine{layouts: map[string]*template.Template{}, Bundle: bundle, atlas: geomap.New()}
-	names := Layouts()
-	for _, extra := range []string{"catalogue", "facet"} {
-		if _, err := fs.Stat(fsys, extra+".html"); err == nil {
-			names = append(names, extra)
-		}
-	}
-	for _, name := range names {
-		src, err := fs.ReadFile(fsys, name+".html")
-		if err != nil {
-			return nil, fmt.Errorf("templates/%s.html: %w; every theme needs it", name, err)
-		}
-		t, err := base.Clone()
+	if minify && !inheritsContext(src) {
+		min, err := minifyTemplates(src)
 		if err != nil {
 			return nil, err
 		}
-		if _, err := t.New(name + ".html").Parse(string(src)); err != nil {
-			return nil, templateError(err)
+		if layouts, err := parseLayouts(min); err == nil {
+			e.plain, e.layouts, e.minified = e.layouts, layouts, true
 		}
-		e.layouts[name] = t
+		// A minified template that no longer parses is the minifier's
+		// doing, not the author's: the templates stay as written.
 	}
 	e.otherBodies = showsOtherBodies(e.layouts)
 	e.uses = map[string][]string{}
@@ -110,6 +119,118 @@ func New(fsys fs.FS, langs []string) (*Engine, error) {
 		e.uses[name] = usesOf(t)
 	}
 	return e, nil
+}
+
+// Minified reports whether the pages the engine renders are minified
+// already (see New).
+func (e *Engine) Minified() bool { return e.minified }
+
+// templateSources are the template files of a theme, by name
+// ("base.html", "partials/nav.html", "partner.html"), with the names of
+// the layouts found.
+type templateSources struct {
+	files    map[string][]byte
+	partials []string // sorted
+	layouts  []string // Layouts, and catalogue and facet when there
+}
+
+// readTemplates reads base.html, partials/*.html and the layouts of fsys.
+func readTemplates(fsys fs.FS) (templateSources, error) {
+	ts := templateSources{files: map[string][]byte{}}
+	read := func(name, missing string) error {
+		b, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			return fmt.Errorf("templates/%s: %w%s", name, err, missing)
+		}
+		ts.files[name] = b
+		return nil
+	}
+	if err := read("base.html", ""); err != nil {
+		return ts, err
+	}
+	ts.partials, _ = fs.Glob(fsys, "partials/*.html")
+	sort.Strings(ts.partials)
+	for _, name := range ts.partials {
+		if err := read(name, ""); err != nil {
+			return ts, err
+		}
+	}
+	ts.layouts = Layouts()
+	for _, extra := range []string{"catalogue", "facet"} {
+		if _, err := fs.Stat(fsys, extra+".html"); err == nil {
+			ts.layouts = append(ts.layouts, extra)
+		}
+	}
+	for _, name := range ts.layouts {
+		if err := read(name+".html", "; every theme needs it"); err != nil {
+			return ts, err
+		}
+	}
+	return ts, nil
+}
+
+// parseLayouts parses the templates of ts, one set per layout: base.html
+// and the partials, and the layout's file.
+func parseLayouts(ts templateSources) (map[string]*template.Template, error) {
+	base := template.New("base.html").Option("missingkey=error")
+	if _, err := base.Parse(string(ts.files["base.html"])); err != nil {
+		return nil, templateError(err)
+	}
+	for _, name := range ts.partials {
+		if _, err := base.New(name).Parse(string(ts.files[name])); err != nil {
+			return nil, templateError(err)
+		}
+	}
+	layouts := map[string]*template.Template{}
+	for _, name := range ts.layouts {
+		t, err := base.Clone()
+		if err != nil {
+			return nil, err
+		}
+		if _, err := t.New(name + ".html").Parse(string(ts.files[name+".html"])); err != nil {
+			return nil, templateError(err)
+		}
+		layouts[name] = t
+	}
+	return layouts, nil
+}
+
+// minifyTemplates returns ts with the HTML of every template minified.
+func minifyTemplates(ts templateSources) (templateSources, error) {
+	mz := minify.New()
+	min := ts
+	min.files = make(map[string][]byte, len(ts.files))
+	for name, src := range ts.files {
+		b, err := mz.Template(src)
+		if err != nil {
+			return ts, fmt.Errorf("templates/%s: %w", name, err)
+		}
+		min.files[name] = b
+	}
+	return min, nil
+}
+
+// rawRegionRE matches an element whose text the HTML minifier keeps or
+// reads as another language, from its start tag to the first end tag of
+// such an element, or to the end of the file when none follows.
+var rawRegionRE = regexp.MustCompile(`(?is)<(?:pre|textarea|script|style)\b.*?(?:(</(?:pre|textarea|script|style)\s*>)|\z)`)
+
+// callRE matches an action that executes another template there.
+var callRE = regexp.MustCompile(`\{\{-?\s*(?:template|block|define)\b|\.Cached\b`)
+
+// inheritsContext reports whether a template of ts includes another one
+// inside <pre>, <textarea>, <script> or <style>, or leaves one open at
+// its end: whether some template's text lands where minifying it alone
+// would change it.
+func inheritsContext(ts templateSources) bool {
+	for _, src := range ts.files {
+		for _, m := range rawRegionRE.FindAllSubmatchIndex(src, -1) {
+			if m[2] < 0 || callRE.Match(src[m[0]:m[1]]) {
+				return true // left open (for another template to close), or holding another
+			}
+		}
+	}
+	return false
 }
 
 var tmplErrRE = regexp.MustCompile(`^template: ([^:]+):(\d+):`)
@@ -156,9 +277,25 @@ func (e *Engine) execute(layout string, d *Data, use func(page []byte) error) er
 	defer e.bufs.Put(buf)
 	buf.Reset()
 	if err := t.ExecuteTemplate(buf, "base.html", d.dot()); err != nil {
-		return fmt.Errorf("rendering %s with %s", d.URL, templateError(err))
+		return fmt.Errorf("rendering %s with %s", d.URL, templateError(e.asWritten(layout, d, err)))
 	}
 	return use(buf.Bytes())
+}
+
+// asWritten returns the error of executing d with the layout's templates
+// as written, when err came from the minified ones: the same error, at
+// the line and column the author wrote. Execution is deterministic: a
+// template that failed minified fails as written.
+func (e *Engine) asWritten(layout string, d *Data, err error) error {
+	if e.plain == nil {
+		return err
+	}
+	d.plain = true
+	defer func() { d.plain = false }()
+	if err2 := e.plain[layout].ExecuteTemplate(io.Discard, "base.html", d.dot()); err2 != nil {
+		return err2
+	}
+	return err
 }
 
 // Options are what a render needs besides the site.
@@ -231,7 +368,7 @@ func (e *Engine) RenderJobs(s *site.Site, jobs []Job) ([]output.File, error) {
 	for i, j := range jobs {
 		g.Go(func() error {
 			return e.RenderJob(j, func(f output.File) error {
-				files[i] = output.File{Path: f.Path, Data: bytes.Clone(f.Data)}
+				files[i] = output.File{Path: f.Path, Data: bytes.Clone(f.Data), Minified: f.Minified}
 				return nil
 			})
 		})
@@ -250,7 +387,7 @@ const renderWorkers = 8
 // change it (a minifier that works in place).
 func (e *Engine) RenderJob(j Job, use func(output.File) error) error {
 	return e.execute(j.Layout, j.Data, func(page []byte) error {
-		return use(output.File{Path: j.Data.Site.Config.URLs().File(j.Data.URL), Data: page})
+		return use(output.File{Path: j.Data.Site.Config.URLs().File(j.Data.URL), Data: page, Minified: e.minified})
 	})
 }
 
@@ -260,7 +397,7 @@ func RootNotFound(s *site.Site, files []output.File) []output.File {
 	u := s.Config.URLs()
 	for _, f := range files {
 		if f.Path == u.File(u.NotFound(s.Config.DefaultLang())) {
-			return []output.File{{Path: u.File(u.RootNotFound()), Data: f.Data}}
+			return []output.File{{Path: u.File(u.RootNotFound()), Data: f.Data, Minified: f.Minified}}
 		}
 	}
 	return nil

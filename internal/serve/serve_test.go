@@ -470,8 +470,8 @@ func TestResponses(t *testing.T) {
 		{"home", "/en/", 200, "text/html; charset=utf-8", []string{"Welcome home."}},
 		{"directory without slash", "/en/about", 200, "text/html; charset=utf-8", []string{"We are a test."}},
 		{"stylesheet", "/" + cssPath(t, ts), 200, "text/css; charset=utf-8", nil},
-		{"missing English page", "/en/nowhere/", 404, "text/html; charset=utf-8", []string{`<html lang=en`}},
-		{"missing French page", "/fr/nulle-part/", 404, "text/html; charset=utf-8", []string{`<html lang=fr`}},
+		{"missing English page", "/en/nowhere/", 404, "text/html; charset=utf-8", []string{`<html lang="en"`}},
+		{"missing French page", "/fr/nulle-part/", 404, "text/html; charset=utf-8", []string{`<html lang="fr"`}},
 		{"reload script", "/__consort/live.js", 200, "text/javascript; charset=utf-8", []string{"EventSource"}},
 		{"draft shown with its badge", "/en/news/draft-news/", 200, "text/html; charset=utf-8", []string{`class=draft-badge`, "Not yet."}},
 		{"bar: missing translation", "/en/english-only/", 200, "text/html; charset=utf-8", []string{"No French version of this page yet.", "consort new --translate --to fr content/en/english-only.md"}},
@@ -495,12 +495,12 @@ func TestResponses(t *testing.T) {
 // cssPath finds the fingerprinted stylesheet the pages link to.
 func cssPath(t *testing.T, ts *testServer) string {
 	body := ts.get("/en/").body
-	i := strings.Index(body, "href=/css/")
+	i := strings.Index(body, `href="/css/`)
 	if i < 0 {
 		t.Fatalf("no stylesheet link in %s", body)
 	}
-	rest := body[i+len("href=/"):]
-	return rest[:strings.IndexAny(rest, " >")]
+	rest := body[i+len(`href="/`):]
+	return rest[:strings.IndexByte(rest, '"')]
 }
 
 func TestStylesheetEditIsCSSOnly(t *testing.T) {
@@ -620,10 +620,10 @@ func TestServesUnderBaseURLPath(t *testing.T) {
 		want   string
 	}{
 		{"/biox4clusters/en/about/", 200, "We are a test."},
-		{"/biox4clusters/fr/nulle-part/", 404, `<html lang=fr`},
-		{"/biox4clusters/fr/nulle-part/", 404, `href=/biox4clusters/fr/`},
+		{"/biox4clusters/fr/nulle-part/", 404, `<html lang="fr"`},
+		{"/biox4clusters/fr/nulle-part/", 404, `href="/biox4clusters/fr/"`},
 		{"/biox4clustersX/en/", 404, ""},
-		{"/en/about/", 404, `href=/biox4clusters/`},
+		{"/en/about/", 404, `href="/biox4clusters/`},
 		{"/biox4clusters/en/english-only/", 200, "No French version of this page yet."},
 	} {
 		got := ts.get(tt.path)

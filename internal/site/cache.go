@@ -190,13 +190,13 @@ func (p *Page) unlinked() *Page {
 // convert renders the body of p, resolving its links to other pages in s,
 // from the cache when the same bytes were rendered before and every link
 // still resolves to the same target. The result is shared: read-only.
-func (c *Cache) convert(conv *markdown.Converter, s *Site, p *Page, configSum [32]byte) markdown.Result {
+func (c *Cache) convert(conv *bodyConverter, s *Site, p *Page, configSum [32]byte) markdown.Result {
 	resolve := func(dest string) (string, error) { return s.resolveLink(p, dest) }
 	u := s.Config.URLs()
 	from, _ := u.SitePath(p.URL)
 	ctx := markdown.Context{Lang: p.Lang, LineOffset: p.BodyLine, Resolve: resolve, Root: u.Rooted, URL: from}
 	if c == nil {
-		return conv.Convert(p.Body, ctx)
+		return conv.convert(p.Body, ctx)
 	}
 	world := c.worldOf(s)
 	entry := c.entry(p.File)
@@ -217,7 +217,7 @@ func (c *Cache) convert(conv *markdown.Converter, s *Site, p *Page, configSum [3
 		links = append(links, resolvedLink{dest, u, errText(err)})
 		return u, err
 	}
-	res := conv.Convert(p.Body, ctx)
+	res := conv.convert(p.Body, ctx)
 	e = &renderedBody{sum: p.Hash, config: configSum, links: links, res: res}
 	e.world.Store(world)
 	entry.md.Store(e)

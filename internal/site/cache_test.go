@@ -215,7 +215,7 @@ func TestCacheSkipsReadingHashedFiles(t *testing.T) {
 	if got, want := strings.Join(read, " "), "content/en/about.md"; got != want {
 		t.Errorf("content files read by the second Load: got %q; want %q", got, want)
 	}
-	if got, want := string(s.Page("content/en/about.md").HTML), "<p>Edited.</p>\n"; got != want {
+	if got, want := string(s.Page("content/en/about.md").HTML), "<p>Edited.</p>"; got != want {
 		t.Errorf("edited page: got %q; want %q", got, want)
 	}
 }

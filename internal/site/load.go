@@ -954,7 +954,7 @@ func menuURL(u string) bool {
 // renderMarkdown converts every body in parallel, rewriting links to .md
 // files into page URLs.
 func (l *loader) renderMarkdown(s *Site) {
-	conv := markdown.New(markdown.Options{UnsafeHTML: l.cfg.Markdown.UnsafeHTML})
+	conv := newBodyConverter(l.cfg.Markdown)
 	var g errgroup.Group
 	g.SetLimit(runtime.GOMAXPROCS(0))
 	for _, p := range s.Pages {

@@ -68,7 +68,7 @@ func Refresh(prev *Site, fsys fs.FS, opts Options, files []string) (s *Site, ok 
 	s = &Site{Config: prev.Config, Clock: prev.Clock, Excluded: prev.Excluded,
 		Pages: slices.Clone(prev.Pages), byFile: maps.Clone(prev.byFile), byName: maps.Clone(prev.byName), bySection: maps.Clone(prev.bySection)}
 	c.sameWorld(prev, s) // no file or URL changed
-	conv := markdown.New(markdown.Options{UnsafeHTML: prev.Config.Markdown.UnsafeHTML})
+	conv := newBodyConverter(prev.Config.Markdown)
 	refreshed := map[string]bool{}
 	for _, ch := range changes {
 		old, p := ch.old, ch.new

@@ -38,7 +38,7 @@ func (d *Data) Cached(name string, key ...any) (template.HTML, error) {
 		d.reads = &Reads{}
 		defer func() { d.reads = own }()
 		var b bytes.Buffer
-		if err := t.ExecuteTemplate(&b, name, d.dot()); err != nil {
+		if err := t.ExecuteTemplate(&b, name, d); err != nil {
 			return cachedPart{}, err
 		}
 		return cachedPart{template.HTML(b.String()), d.reads.list()}, nil
@@ -48,7 +48,7 @@ func (d *Data) Cached(name string, key ...any) (template.HTML, error) {
 		return part.html, err
 	}
 	k := d.Lang + "\x00" + name + "\x00" + fmt.Sprint(key...)
-	part, err := d.engine.parts.get(d.Site, k, work)
+	part, err := d.engine.parts.get(d.site, k, work)
 	d.reads.merge(part.reads)
 	return part.html, err
 }

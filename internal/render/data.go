@@ -15,7 +15,7 @@ import (
 
 // Data is what every template receives as its dot.
 type Data struct {
-	Site   *site.Site
+	site   *site.Site // templates: Site
 	Page   *site.Page // nil on generated pages (catalogue, 404)
 	Lang   string
 	Locale *i18n.Locale
@@ -174,18 +174,18 @@ func (d *Data) Country(code string) string { return d.Locale.Country(code) }
 
 // Label is the label of a vocabulary key in the page's language.
 func (d *Data) Label(vocab, key string) string {
-	return d.Site.Config.Vocabularies.Label(vocab, key, d.Lang)
+	return d.site.Config.Vocabularies.Label(vocab, key, d.Lang)
 }
 
 // Abs makes a site path absolute with the base URL.
-func (d *Data) Abs(p string) string { return d.Site.Config.AbsURL(p) }
+func (d *Data) Abs(p string) string { return d.site.Config.AbsURL(p) }
 
 // SectionURL is the URL of a section in the page's language.
 func (d *Data) SectionURL(section string) string { return d.URLs().Section(d.Lang, section) }
 
 // URLs is where the outputs of the site live: every address a page
 // shows comes from it.
-func (d *Data) URLs() *urls.Site { return d.Site.Config.URLs() }
+func (d *Data) URLs() *urls.Site { return d.site.Config.URLs() }
 
 // In returns the version of p in the page's language when there is one.
 func (d *Data) In(p *site.Page) *site.Page {
@@ -225,7 +225,7 @@ func (d *Data) readBody(p *site.Page) {
 func (d *Data) Join(list []string, sep string) string { return strings.Join(list, sep) }
 
 // IsUpcoming reports whether a mission is still to come.
-func (d *Data) IsUpcoming(p *site.Page) bool { return d.Site.Upcoming(p) }
+func (d *Data) IsUpcoming(p *site.Page) bool { return d.site.Upcoming(p) }
 
 // Assets maps static files to their published names.
 type Assets struct {
@@ -276,7 +276,7 @@ func (d *Data) Top(p *site.Page) Item { return Item{d, p, 2} }
 // LangHomes maps each language to its home URL, for the root page's script.
 func (d *Data) LangHomes() map[string]string {
 	m := map[string]string{}
-	for _, l := range d.Site.Langs() {
+	for _, l := range d.site.Langs() {
 		m[l] = d.URLs().Home(l)
 	}
 	return m
@@ -296,13 +296,13 @@ func (d *Data) PagesOf(section string) []*site.Page {
 // sortedPages is PagesOf, not recorded.
 func (d *Data) sortedPages(section string) []*site.Page {
 	sorted := func() ([]*site.Page, error) {
-		return sortChildren(d.Site, d.Locale, section, d.Site.PagesOf(d.Lang, section)), nil
+		return sortChildren(d.site, d.Locale, section, d.site.PagesOf(d.Lang, section)), nil
 	}
 	if d.engine == nil {
 		ps, _ := sorted()
 		return ps
 	}
-	ps, _ := d.engine.sections.get(d.Site, d.Lang+"/"+section, sorted)
+	ps, _ := d.engine.sections.get(d.site, d.Lang+"/"+section, sorted)
 	return slices.Clone(ps)
 }
 
@@ -334,7 +334,7 @@ func (d *Data) shading() shading {
 		sh, _ := work()
 		return sh
 	}
-	sh, _ := d.engine.shades.get(d.Site, d.Lang, work)
+	sh, _ := d.engine.shades.get(d.site, d.Lang, work)
 	return sh
 }
 
@@ -350,5 +350,5 @@ func (d *Data) Latest(section string, n int) []*site.Page {
 // Section returns the section page of the page's language, or nil.
 func (d *Data) Section(section string) *site.Page {
 	d.readPage("content/" + d.Lang + "/" + section + "/index.md")
-	return d.Site.Section(d.Lang, section)
+	return d.site.Section(d.Lang, section)
 }

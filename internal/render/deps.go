@@ -199,35 +199,21 @@ func (v SiteView) LangPages(lang string) []*site.Page {
 	return v.Site.LangPages(lang)
 }
 
-// view is the dot of every template of a render that records what it
-// reads (Options.Record): the Data, with .Site's lookups recorded.
-type view struct{ *Data }
-
-// dot returns what templates receive as their dot: d itself, or, when
-// the render records what it reads, d in a view whose .Site records the
-// lookups. SiteView has the methods of *site.Site, so a template sees the
-// same names either way. d itself is the fast one: text/template finds a
-// field of a struct it embeds (every .Title, .URL, .Lang of a view) by
-// reflect's breadth-first search, which took a fifth of a partner page's
+// Site is the site, for templates ({{.Site.Config.DefaultLang}},
+// {{.Site.Page "content/en/about.md"}}): a SiteView, whose lookups are
+// recorded when the render records what pages read (Options.Record).
+// It is a method, and the site an unexported field, so that templates
+// get *Data itself as their dot in every render: text/template finds a
+// field of a struct it embeds (a wrapper's .Title, .URL, .Lang) by
+// reflect's breadth-first search, which took a fifth of a page's
 // template time.
-func (d *Data) dot() any {
-	if d.reads != nil {
-		return view{d}
-	}
-	return d
-}
-
-// Site is the site, its lookups recorded.
-func (v view) Site() SiteView { return SiteView{v.Data.Site, v.Data.reads} }
-
-// Site is the site, its lookups recorded, as in the page's template.
-func (it Item) Site() SiteView { return SiteView{it.Data.Site, it.Data.reads} }
+func (d *Data) Site() SiteView { return SiteView{d.site, d.reads} }
 
 // Shading returns what the maps of lang shade, for comparing two loads
 // of a site (a ReadShade key): the clusters' countries, then the
 // missions' markets, in their sections' order.
 func (e *Engine) Shading(s *site.Site, lang string) (members, markets []string) {
-	d := &Data{Site: s, Lang: lang, Locale: e.Bundle.Locale(lang)}
+	d := &Data{site: s, Lang: lang, Locale: e.Bundle.Locale(lang)}
 	sh := d.shading()
 	return sh.members, sh.markets
 }
@@ -236,7 +222,7 @@ func (e *Engine) Shading(s *site.Site, lang string) (members, markets []string) 
 // besides the page itself: the pages of its menu.
 func (d *Data) recordFrame(p *site.Page) {
 	d.readPageOf(p) // and, so, the pages it links to
-	for _, e := range d.Site.Config.Menus[d.Lang] {
+	for _, e := range d.site.Config.Menus[d.Lang] {
 		if e.Page != "" {
 			d.readCard("content/" + d.Lang + "/" + path.Clean(e.Page))
 		}
@@ -250,5 +236,5 @@ func (d *Data) sectionCard(lang, section string) *site.Page {
 		return nil
 	}
 	d.readCard("content/" + lang + "/" + section + "/index.md")
-	return d.Site.Section(lang, section)
+	return d.site.Section(lang, section)
 }

@@ -18,11 +18,11 @@ func (d *Data) Figures() Figures {
 		d.readList(d.Lang, sec)
 	}
 	f := Figures{
-		Partners: len(d.Site.PagesOf(d.Lang, "partners")),
-		Missions: len(d.Site.PagesOf(d.Lang, "missions")),
+		Partners: len(d.site.PagesOf(d.Lang, "partners")),
+		Missions: len(d.site.PagesOf(d.Lang, "missions")),
 	}
 	countries := map[string]bool{}
-	for _, p := range d.Site.PagesOf(d.Lang, "clusters") {
+	for _, p := range d.site.PagesOf(d.Lang, "clusters") {
 		c := p.Cluster()
 		switch c.OrgType {
 		case "", "cluster":
@@ -32,7 +32,7 @@ func (d *Data) Figures() Figures {
 		}
 		countries[c.Country] = true
 	}
-	for _, p := range d.Site.PagesOf(d.Lang, "partners") {
+	for _, p := range d.site.PagesOf(d.Lang, "partners") {
 		countries[p.Partner().Country] = true
 	}
 	delete(countries, "")

@@ -30,7 +30,7 @@ type FundingView struct {
 // Funding returns the funding block of the page's language, or nil when
 // site.yaml has none.
 func (d *Data) Funding() *FundingView {
-	f := &d.Site.Config.Funding
+	f := &d.site.Config.Funding
 	if !f.Given() {
 		return nil
 	}
@@ -59,7 +59,7 @@ func (d *Data) Funding() *FundingView {
 // FundingOnHome reports whether the page is a home page whose funding
 // preset asks for the emblem above the fold (Interreg).
 func (d *Data) FundingOnHome() bool {
-	return d.Page != nil && d.Page.Kind == site.KindHome && d.Site.Config.Funding.OnHome() && d.Funding() != nil
+	return d.Page != nil && d.Page.Kind == site.KindHome && d.site.Config.Funding.OnHome() && d.Funding() != nil
 }
 
 // langAttr is the lang attribute a text needs: "" when it is in the

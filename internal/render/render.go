@@ -276,7 +276,7 @@ func (e *Engine) execute(layout string, d *Data, use func(page []byte) error) er
 	}
 	defer e.bufs.Put(buf)
 	buf.Reset()
-	if err := t.ExecuteTemplate(buf, "base.html", d.dot()); err != nil {
+	if err := t.ExecuteTemplate(buf, "base.html", d); err != nil {
 		return fmt.Errorf("rendering %s with %s", d.URL, templateError(e.asWritten(layout, d, err)))
 	}
 	return use(buf.Bytes())
@@ -292,7 +292,7 @@ func (e *Engine) asWritten(layout string, d *Data, err error) error {
 	}
 	d.plain = true
 	defer func() { d.plain = false }()
-	if err2 := e.plain[layout].ExecuteTemplate(io.Discard, "base.html", d.dot()); err2 != nil {
+	if err2 := e.plain[layout].ExecuteTemplate(io.Discard, "base.html", d); err2 != nil {
 		return err2
 	}
 	return err
@@ -387,7 +387,7 @@ const renderWorkers = 8
 // change it (a minifier that works in place).
 func (e *Engine) RenderJob(j Job, use func(output.File) error) error {
 	return e.execute(j.Layout, j.Data, func(page []byte) error {
-		return use(output.File{Path: j.Data.Site.Config.URLs().File(j.Data.URL), Data: page, Minified: e.minified})
+		return use(output.File{Path: j.Data.site.Config.URLs().File(j.Data.URL), Data: page, Minified: e.minified})
 	})
 }
 
@@ -422,7 +422,7 @@ func layoutOf(p *site.Page) string {
 // (catalogue, facets) start from it.
 func (e *Engine) NewData(s *site.Site, lang, url string, opts Options) *Data {
 	u := s.Config.URLs()
-	d := &Data{Site: s, Lang: lang, Locale: e.Bundle.Locale(lang), URL: url, Canonical: u.Abs(url), SiteTitle: s.Config.Title[lang], Home: u.Home(lang), Preview: opts.Preview, assets: opts.Assets, atlas: e.atlas, engine: e}
+	d := &Data{site: s, Lang: lang, Locale: e.Bundle.Locale(lang), URL: url, Canonical: u.Abs(url), SiteTitle: s.Config.Title[lang], Home: u.Home(lang), Preview: opts.Preview, assets: opts.Assets, atlas: e.atlas, engine: e}
 	d.maps = opts.Maps
 	d.Menu = menu(s, lang, url)
 	for _, other := range s.Langs() {

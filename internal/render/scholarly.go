@@ -177,7 +177,7 @@ func numbersOf(s string) []int {
 // deliverable (CreativeWork).
 func (d *Data) scholarly(p *site.Page, id string, consortium ld) ld {
 	n := ld{"@id": id + "#work", "name": p.Title(), "inLanguage": p.Lang, "url": d.Abs(p.URL)}
-	if f := &d.Site.Config.Funding; f.Given() && !f.Legacy {
+	if f := &d.site.Config.Funding; f.Given() && !f.Legacy {
 		g := ld{"@type": "Grant", "funder": ld{"@type": "Organization", "name": "European Union"}}
 		if f.GrantAgreement != "" {
 			g["identifier"] = f.GrantAgreement

@@ -86,17 +86,17 @@ type FeedLink struct{ Type, Title, URL string }
 // for feed readers and calendar apps to discover.
 func (d *Data) Feeds() []FeedLink {
 	var out []FeedLink
-	if d.Site.HasNewsFeed(d.Lang) {
+	if d.site.HasNewsFeed(d.Lang) {
 		out = append(out, FeedLink{"application/atom+xml", d.sectionTitle("news"), d.URLs().Atom(d.Lang)})
 	}
-	if d.Site.HasCalendar(d.Lang) {
+	if d.site.HasCalendar(d.Lang) {
 		out = append(out, FeedLink{"text/calendar", d.sectionTitle("missions"), d.URLs().Calendar(d.Lang)})
 	}
 	return out
 }
 
 func (d *Data) sectionTitle(section string) string {
-	if sec := d.Site.Section(d.Lang, section); sec != nil {
+	if sec := d.site.Section(d.Lang, section); sec != nil {
 		return sec.Title() + " – " + d.SiteTitle
 	}
 	return d.SiteTitle

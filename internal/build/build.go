@@ -3,10 +3,16 @@
 // published site, minified, and hands each to a Sink. `consort build`
 // (whose sink is publish's Writer), `consort check`, `consort serve` (through
 // a Builder, which builds the same files again after each change) and
-// cmd/consort-shots all build with it; nothing else renders or minifies.
+// cmd/consort-shots all build with it; nothing else renders.
 //
 //	files (fs.FS) -> site.Load -> render, catalogue, feeds, static, images
 //	              -> minify -> Sink
+//
+// Everything is minified with internal/minify, and what many pages share
+// is minified once: each body when site converts it, each template when
+// render parses it. The pages rendered so are marked output.File.Minified
+// and handed on as they are; every other file (and a page rewritten by
+// images) is minified here.
 //
 // Build writes nothing itself. It hands a page to the sink as soon as the
 // page is final (rendered, and no later stage changes or reads it), and
@@ -62,8 +68,8 @@ type Options struct {
 	// tells whether the file is a page handed on as it was rendered
 	// (tests use it to cancel a build there, and to see what streams).
 	minifying func(path string, streamed bool)
-	// unminified hands files on as rendered, for tests that read what
-	// the templates wrote.
+	// unminified hands files on as rendered, from the templates as
+	// written (render.NewUnminified), for tests that read what they wrote.
 	unminified bool
 }
 

@@ -39,6 +39,7 @@ import (
 	"maps"
 	"regexp"
 	"runtime"
+	"slices"
 
 	"github.com/tdewolff/minify/v2"
 	"github.com/tdewolff/minify/v2/css"
@@ -219,8 +220,41 @@ func (mz *Minifier) Template(src []byte) ([]byte, error) {
 	for i, text := range kept {
 		out = bytes.Replace(out, keptMark(i), text, 1)
 	}
-	return out, nil
+	return keepEdges(src, out), nil
 }
+
+// keepEdges returns out with the white space src starts and ends with,
+// which the minifier drops as at the start and end of a document: a
+// template is a piece of a page, and a space at its edge may separate
+// two words of the page. One character stands for each run: a newline
+// when the run has one, else a space.
+func keepEdges(src, out []byte) []byte {
+	edge := func(run []byte) []byte {
+		if len(run) == 0 {
+			return nil
+		}
+		if bytes.ContainsAny(run, "\n\r") {
+			return []byte{'\n'}
+		}
+		return []byte{' '}
+	}
+	trimmed := bytes.TrimLeft(src, " \t\n\r\f")
+	lead := edge(src[:len(src)-len(trimmed)])
+	rest := bytes.TrimRight(trimmed, " \t\n\r\f")
+	trail := edge(trimmed[len(rest):])
+	if len(rest) == 0 { // white space only
+		return lead
+	}
+	if len(out) > 0 && isSpace(out[0]) {
+		lead = nil
+	}
+	if len(out) > 0 && isSpace(out[len(out)-1]) {
+		trail = nil
+	}
+	return slices.Concat(lead, out, trail)
+}
+
+func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' }
 
 // scriptRE matches the text of a <script> or <style> element.
 var scriptRE = regexp.MustCompile(`(?is)<(?:script|style)\b[^>]*>(.*?)</(?:script|style)\s*>`)

@@ -424,3 +424,27 @@ func TestTemplate(t *testing.T) {
 		t.Errorf("HTML: got %q; want %q", piece, want)
 	}
 }
+
+// TestTemplateKeepsEdges: the white space a template starts or ends with
+// may separate words of the page it lands in ({{template "name" .}}
+// between two words): it is kept, as one character.
+func TestTemplateKeepsEdges(t *testing.T) {
+	mz := New()
+	for src, want := range map[string]string{
+		" {{.X}} ":             " {{.X}} ",
+		"<a>x</a>\n":           "<a>x</a>\n",
+		"\n\n  <p>a</p>  \n":   "\n<p>a</p>\n",
+		"{{.X}}":               "{{.X}}",
+		"   ":                  " ",
+		"":                     "",
+		"\t<span>a</span> \t ": " <span>a</span> ",
+	} {
+		got, err := mz.Template([]byte(src))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if string(got) != want {
+			t.Errorf("Template(%q): got %q; want %q", src, got, want)
+		}
+	}
+}

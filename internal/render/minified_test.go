@@ -40,17 +40,26 @@ func TestMinifiedTemplatesMeanTheSame(t *testing.T) {
 	if err := corpus.Write(gen, corpus.Options{Pages: 200, Seed: 3}); err != nil {
 		t.Fatal(err)
 	}
-	for name, dir := range map[string]string{"shipped": "../..", "corpus": gen} {
-		t.Run(name, func(t *testing.T) {
-			s, err := site.Load(os.DirFS(dir), site.Options{Clock: minClock})
+	// A theme of a site's own, whose partials land between words.
+	words := theme(t, map[string]string{
+		"page.html":          "{{define \"layout\"}}<p>Before{{template \"partials/word.html\" .}}after<em>{{template \"partials/tail.html\" .}}</em>end.</p>\n{{end}}\n",
+		"partials/word.html": " {{.Title}}\n",
+		"partials/tail.html": "\t<b>x</b> {{/* a comment */}}\n\n",
+	})
+	for _, tc := range []struct {
+		name, dir string
+		theme     fs.FS
+	}{{"shipped", "../..", templates.FS}, {"corpus", gen, templates.FS}, {"words", "../..", words}} {
+		t.Run(tc.name, func(t *testing.T) {
+			s, err := site.Load(os.DirFS(tc.dir), site.Options{Clock: minClock})
 			if err != nil {
 				t.Fatal(err)
 			}
-			eng, err := render.New(templates.FS, s.Langs())
+			eng, err := render.New(tc.theme, s.Langs())
 			if err != nil {
 				t.Fatal(err)
 			}
-			plain, err := render.NewUnminified(templates.FS, s.Langs())
+			plain, err := render.NewUnminified(tc.theme, s.Langs())
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -40,6 +40,7 @@ import (
 	"regexp"
 	"runtime"
 	"slices"
+	"strings"
 
 	"github.com/tdewolff/minify/v2"
 	"github.com/tdewolff/minify/v2/css"
@@ -211,7 +212,7 @@ func (mz *Minifier) HTML(src []byte) ([]byte, error) {
 func (mz *Minifier) Template(src []byte) ([]byte, error) {
 	src, kept, ok := keepScripts(src)
 	if !ok {
-		return nil, errors.New("it holds the text consort marks scripts with; minify the template by hand")
+		return nil, fmt.Errorf("it holds the template comment %q, which consort writes itself while it minifies templates; remove or reword that comment", strings.TrimSpace(keptPrefix)+"...")
 	}
 	out, err := mz.t.Bytes(mediaHTML, src)
 	if err != nil {

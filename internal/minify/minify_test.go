@@ -416,6 +416,9 @@ func TestTemplate(t *testing.T) {
 			t.Errorf("Template: got\n%s\nwant it to hold %s", got, want)
 		}
 	}
+	if _, err := mz.Template([]byte("<p>{{/* consort: script kept 0 */}}</p>")); err == nil || !strings.Contains(err.Error(), "remove or reword") {
+		t.Errorf("Template of a source holding consort's own mark: got %v; want an error saying what to do", err)
+	}
 	piece, err := mz.HTML([]byte("<p>A   <a href=\"/en/\">link</a>.</p>\n<h2 id=\"x\">X</h2>\n"))
 	if err != nil {
 		t.Fatal(err)

@@ -87,7 +87,7 @@ func NewUnminified(fsys fs.FS, langs []string) (*Engine, error) {
 	return newEngine(fsys, langs, false)
 }
 
-func newEngine(fsys fs.FS, langs []string, minify bool) (*Engine, error) {
+func newEngine(fsys fs.FS, langs []string, minified bool) (*Engine, error) {
 	bundle, err := i18n.LoadDir(fsys, "i18n", langs)
 	if err != nil {
 		return nil, fmt.Errorf("templates/%w", err)
@@ -102,7 +102,7 @@ func newEngine(fsys fs.FS, langs []string, minify bool) (*Engine, error) {
 	if e.layouts, err = parseLayouts(src); err != nil {
 		return nil, err
 	}
-	if minify && !inheritsContext(src) {
+	if minified && !inheritsContext(src) {
 		min, err := minifyTemplates(src)
 		if err != nil {
 			return nil, err

@@ -49,6 +49,7 @@ import (
 	"github.com/tdewolff/minify/v2/json"
 	"github.com/tdewolff/minify/v2/svg"
 	"github.com/tdewolff/minify/v2/xml"
+	"github.com/tdewolff/parse/v2"
 
 	"golang.org/x/sync/errgroup"
 
@@ -246,16 +247,14 @@ func keepEdges(src, out []byte) []byte {
 	if len(rest) == 0 { // white space only
 		return lead
 	}
-	if len(out) > 0 && isSpace(out[0]) {
+	if len(out) > 0 && parse.IsWhitespace(out[0]) {
 		lead = nil
 	}
-	if len(out) > 0 && isSpace(out[len(out)-1]) {
+	if len(out) > 0 && parse.IsWhitespace(out[len(out)-1]) {
 		trail = nil
 	}
 	return slices.Concat(lead, out, trail)
 }
-
-func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' }
 
 // scriptRE matches the text of a <script> or <style> element.
 var scriptRE = regexp.MustCompile(`(?is)<(?:script|style)\b[^>]*>(.*?)</(?:script|style)\s*>`)

@@ -55,7 +55,7 @@ func (s *pathSink) Add(f output.File) error {
 	if _, dup := s.files[f.Path]; dup {
 		return fmt.Errorf("%s handed on twice", f.Path)
 	}
-	s.files[f.Path] = f.Data
+	s.files[f.Path] = bytes.Clone(f.Data) // lent for the call only (Sink)
 	return nil
 }
 

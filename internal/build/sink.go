@@ -16,8 +16,10 @@ import (
 
 // A Sink receives the finished files of a build: publish's Writer, which
 // puts them on disk, or a Files that keeps them in memory. Add is called
-// from several goroutines at once, once per path; f.Data is the sink's to
-// keep. An error from Add fails the build.
+// from several goroutines at once, once per path. f.Data is lent for the
+// call only: it may be the renderer's buffer, which is used again for
+// another page once Add returns, so a sink that keeps a file keeps a copy
+// (Files does). An error from Add fails the build.
 type Sink interface {
 	Add(f output.File) error
 }
@@ -29,8 +31,9 @@ type Files struct {
 	files []output.File
 }
 
-// Add keeps f.
+// Add keeps a copy of f.
 func (m *Files) Add(f output.File) error {
+	f.Data = bytes.Clone(f.Data)
 	m.mu.Lock()
 	m.files = append(m.files, f)
 	m.mu.Unlock()
@@ -76,11 +79,9 @@ func (o *outlet) add(ctx context.Context, f output.File, own bool) error {
 	}
 	var err error
 	switch {
-	case own && (o.raw || f.Minified):
-		// The renderer's buffer, minified by its templates or not to be
-		// minified: the sink keeps a copy, as it would the minifier's.
-		f.Data = bytes.Clone(f.Data)
-	case o.raw:
+	case o.raw || f.Minified:
+		// Minified by the templates, or not to be minified: as it is.
+		// A sink that keeps it copies it (Sink).
 	case own:
 		f, err = o.mz.Own(f)
 	default:

@@ -12,6 +12,7 @@ import (
 	"testing/fstest"
 	"unicode/utf8"
 
+	"github.com/adrg/frontmatter"
 	"golang.org/x/tools/txtar"
 )
 
@@ -302,6 +303,63 @@ func FuzzResolveLink(f *testing.F) {
 		u, _, _ := strings.Cut(got, "#")
 		if !byURL[u] {
 			t.Fatalf("resolveLink(%q) from %s = %q; want the URL of a page of the site", dest, p.File, got)
+		}
+	})
+}
+
+// FuzzSplitFrontMatter checks splitFrontMatter, which stops
+// frontmatter.Parse at the end of the front matter, against the
+// library's own answer when it reads the whole file: the same front
+// matter, format and body, or the same refusal.
+func FuzzSplitFrontMatter(f *testing.F) {
+	for _, s := range []string{
+		"---\ntitle: About\n---\nText.\n",
+		"---\ntitle: About\n---",
+		"---\ntitle: About\n---\n",
+		"\n\n---\ntitle: x\n---\n\n---\nnot front matter\n---\n",
+		"+++\ntitle = \"x\"\n+++\nbody\n",
+		"---\ntitle: unterminated\n",
+		"---\n---\n",
+		"  ---  \ntitle: spaced\n  ---  \nbody",
+		"no front matter\n",
+		"",
+		"---\ntitle: long\nsummary: " + strings.Repeat("word ", 2000) + "\n---\n" + strings.Repeat("Body text. ", 1000),
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var wantFM []byte
+		var wantFormat string
+		found := false
+		capture := func(format string) func([]byte, any) error {
+			return func(b []byte, _ any) error {
+				wantFM, wantFormat, found = append([]byte{}, b...), format, true
+				return nil
+			}
+		}
+		rest, err := frontmatter.Parse(bytes.NewReader(data), nil,
+			frontmatter.NewFormat("---", "---", capture("yaml")),
+			frontmatter.NewFormat("+++", "+++", capture("toml")))
+		if err != nil {
+			found = false
+		}
+		l := &loader{}
+		p := &Page{File: "content/en/x.md"}
+		fm, format, ok := l.splitFrontMatter(p, data)
+		if ok != found {
+			t.Fatalf("split found front matter: %v, the library: %v (problems %v)", ok, found, l.problems)
+		}
+		if !ok {
+			return
+		}
+		if !bytes.Equal(fm, wantFM) || format != wantFormat {
+			t.Fatalf("front matter %q (%s), the library's %q (%s)", fm, format, wantFM, wantFormat)
+		}
+		if want := data[len(data)-len(rest):]; p.Body != nil && !bytes.Equal(p.Body, want) {
+			t.Fatalf("body %q, the library's %q", p.Body, want)
+		}
+		if p.Body != nil && p.BodyLine != bytes.Count(data[:len(data)-len(rest)], []byte("\n")) {
+			t.Fatalf("body starts on line %d after the front matter; want %d", p.BodyLine, bytes.Count(data[:len(data)-len(rest)], []byte("\n")))
 		}
 	})
 }

@@ -479,17 +479,24 @@ func (l *loader) plainText(file string, data []byte) ([]byte, bool) {
 // or toml.
 func (l *loader) splitFrontMatter(p *Page, data []byte) (fm []byte, format string, ok bool) {
 	file := p.File
+	// frontmatter.Parse copies what it reads, the body too, to return it;
+	// the body is in data already, so the reader ends where the front
+	// matter does, and the body's start is worked out from what was read.
+	r := &frontMatterReader{data: data}
 	capture := func(f string) func([]byte, any) error {
-		return func(b []byte, _ any) error { fm, format = append([]byte{}, b...), f; return nil }
+		return func(b []byte, _ any) error {
+			fm, format, r.done = append([]byte{}, b...), f, true
+			return nil
+		}
 	}
-	rest, err := frontmatter.Parse(bytes.NewReader(data), nil,
+	rest, err := frontmatter.Parse(r, nil,
 		frontmatter.NewFormat("---", "---", capture("yaml")),
 		frontmatter.NewFormat("+++", "+++", capture("toml")))
 	if err != nil {
 		l.add(Problem{File: file, Line: 1, Msg: "cannot read front matter: " + err.Error()})
 		return nil, "", false
 	}
-	if len(rest) == len(data) {
+	if !r.done {
 		first, _, _ := bytes.Cut(data, []byte("\n"))
 		switch strings.TrimSpace(string(first)) {
 		case "---", "+++":
@@ -499,10 +506,10 @@ func (l *loader) splitFrontMatter(p *Page, data []byte) (fm []byte, format strin
 		}
 		return nil, "", false
 	}
-	// rest is the tail of data, but in the parser's own copy, whose
-	// capacity grew to up to twice the file: keep the body in data.
-	p.Body = data[len(data)-len(rest):]
-	p.BodyLine = bytes.Count(data[:len(data)-len(rest)], []byte("\n"))
+	// rest is the part of the body the parser had read ahead.
+	start := r.off - len(rest)
+	p.Body = data[start:]
+	p.BodyLine = bytes.Count(data[:start], []byte("\n"))
 	if line, msg := checkNesting(p.Body); line > 0 {
 		// Reported, and not parsed: the page stays, so links to it
 		// do not fail too.
@@ -510,6 +517,22 @@ func (l *loader) splitFrontMatter(p *Page, data []byte) (fm []byte, format strin
 		p.Body = nil
 	}
 	return fm, format, true
+}
+
+// A frontMatterReader reads data until done is set, then reports the end.
+type frontMatterReader struct {
+	data []byte
+	off  int // bytes read
+	done bool
+}
+
+func (r *frontMatterReader) Read(b []byte) (int, error) {
+	if r.done || r.off == len(r.data) {
+		return 0, io.EOF
+	}
+	n := copy(b, r.data[r.off:])
+	r.off += n
+	return n, nil
 }
 
 // frontMatterNode parses front matter, YAML or TOML, into one YAML node

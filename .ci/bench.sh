@@ -15,7 +15,8 @@
 # and of CPU time, and those ratios within each round, then which outputs
 # each program made. Beside them it times `consort build` of the same
 # number of pages in four languages (en, fr, de, pl: corpus -langs), and
-# reports the cost per page in two and in four languages.
+# reports the cost per page in two and in four languages. With more than
+# one size, it reports the cost per page of each against the smallest.
 #
 # Usage: .ci/bench.sh [--sizes "1000 10000"] [--big] [--runs N] [--rev REV] [--work DIR | --ramdisk] [--keep]
 #   --sizes    corpus sizes, in content files (both languages); default "1000 10000"
@@ -88,8 +89,12 @@ work=$(cd "$work" && pwd)
 # on ext4, creating files seconds after 11,000 others were deleted makes
 # the inode allocator skip the recently deleted ones (recently_deleted in
 # the kernel's profile), which added 2 to 6 s of kernel time to whichever
-# program ran next.
+# program ran next. A tmpfs has no such allocator, and kept outputs would
+# fill its memory (1.5 GiB a run at 50,000 pages, beside Hugo's 13 GiB):
+# there each output is deleted once counted, outside the time measured.
 trash=$work/trash
+tmpfs=0
+[[ $(df -T "$work" | awk 'NR==2 {print $2}') == tmpfs ]] && tmpfs=1
 cleanup() {
 	rm -rf "$trash"
 	((keep)) || rm -rf "$work"
@@ -127,8 +132,8 @@ runs_for() {
 	fi
 }
 
-# timed N TOOL ROUND: one cold run; appends "N TOOL wall cpu rssKB ROUND" to
-# results.
+# timed N TOOL ROUND: one cold run; appends "N TOOL wall cpu rssKB ROUND
+# user" to results.
 timed() {
 	local n=$1 tool=$2 round=$3 corpus=$work/corpus-$1 out=$work/out-$2 tf=$work/time.txt log=$work/log-$2-$1.txt
 	[[ $tool == consort4 ]] && corpus=$work/corpus-$1-4l
@@ -138,6 +143,7 @@ timed() {
 		if [[ -e $d ]]; then mv "$d" "$(mktemp -u "$trash/run.XXXXXXXX")"; fi
 	done
 	rm -f "$out.lock"
+	((tmpfs)) && rm -rf "$trash"
 	sync
 	local cmd
 	case $tool in
@@ -153,8 +159,11 @@ timed() {
 	fi
 	read -r wall user sys rss <"$tf"
 	awk -v n="$n" -v t="$tool" -v w="$wall" -v u="$user" -v s="$sys" -v r="$rss" -v i="$round" \
-		'BEGIN { printf "%d %s %.2f %.2f %d %d\n", n, t, w, u + s, r, i }' >>"$results"
+		'BEGIN { printf "%d %s %.2f %.2f %d %d %.2f\n", n, t, w, u + s, r, i, u }' >>"$results"
 	printf '  %-8s %6.2f s wall  %6.2f s cpu  %5d MiB\n' "$tool" "$wall" "$(awk -v u="$user" -v s="$sys" 'BEGIN{print u+s}')" $((rss / 1024))
+	outputs "$out" >"$work/outputs-$tool.txt"
+	((tmpfs)) && rm -rf "$out"
+	return 0
 }
 
 # outputs DIR: what a generator wrote, by kind of file.
@@ -201,11 +210,11 @@ for n in $sizes; do
 			timed "$n" "${tools[(i + k) % ${#tools[@]}]}" "$i"
 		done
 	done
-	echo "consort: $(outputs "$work/out-consort")"
-	echo "hugo:    $(outputs "$work/out-hugo")"
-	echo "floor:   $(outputs "$work/out-floor")"
-	echo "floor -minify: $(outputs "$work/out-floorm")"
-	echo "consort in 4 languages: $(outputs "$work/out-consort4")"
+	echo "consort: $(<"$work/outputs-consort.txt")"
+	echo "hugo:    $(<"$work/outputs-hugo.txt")"
+	echo "floor:   $(<"$work/outputs-floor.txt")"
+	echo "floor -minify: $(<"$work/outputs-floorm.txt")"
+	echo "consort in 4 languages: $(<"$work/outputs-consort4.txt")"
 done
 
 echo
@@ -235,6 +244,7 @@ function perRound(n, what, a, b,   m, rs, j, k, r, out) {
 	vals[$1 " " $2 " wall"] = vals[$1 " " $2 " wall"] " " $3
 	vals[$1 " " $2 " cpu"] = vals[$1 " " $2 " cpu"] " " $4
 	vals[$1 " " $2 " rss"] = vals[$1 " " $2 " rss"] " " $5
+	vals[$1 " " $2 " user"] = vals[$1 " " $2 " user"] " " $7
 	meas["wall " $1 " " $6 " " $2] = $3
 	meas["cpu " $1 " " $6 " " $2] = $4
 	if (!(($1 " " $6) in seenRound)) { seenRound[$1 " " $6] = 1; rounds[$1] = rounds[$1] " " $6 }
@@ -284,6 +294,27 @@ END {
 			rf = perRound(n, what, "consort", "floor"); mf = ratioMedian
 			rm = perRound(n, what, "consort", "floorm"); mm = ratioMedian
 			printf "| %d | %s | %s | %.2f | %s | %.2f | %s | %.2f |\n", n, what, rh, mh, rf, mf, rm, mm
+		}
+	}
+	if (ns > 1) {
+		print ""
+		print "Cost per page against " sizes[1] " pages (1.00 is flat), medians; user CPU"
+		print "time apart, since system time is mostly the kernel creating files:"
+		print ""
+		print "| pages | consort wall | consort CPU | consort user | floor -m wall | floor -m CPU | floor -m user |"
+		print "|--:|--:|--:|--:|--:|--:|--:|"
+		b = sizes[1]
+		for (i = 2; i <= ns; i++) {
+			n = sizes[i]
+			printf "| %d |", n
+			split("consort floorm", ts, " ")
+			for (k = 1; k <= 2; k++) {
+				split("wall cpu user", ms, " ")
+				for (w = 1; w <= 3; w++) {
+					printf " %.2f |", (median(n " " ts[k] " " ms[w]) / n) / (median(b " " ts[k] " " ms[w]) / b)
+				}
+			}
+			printf "\n"
 		}
 	}
 	print ""

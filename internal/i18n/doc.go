@@ -1,11 +1,16 @@
 // Package i18n gives each language of the site its user-interface strings and
 // its locale rules: plural forms, dates, numbers, country and language names
-// and collation. Every locale rule comes from CLDR data through maintained
-// libraries, never from tables written here:
+// and collation. Every locale rule comes from CLDR data, through maintained
+// libraries or tables generated from them, never from tables written by
+// hand:
 //
 //   - plural forms: github.com/nicksnyder/go-i18n/v2 (CLDR plural rules);
-//   - dates and numbers: github.com/go-playground/locales, one package per
-//     base language (locales_table.go, written by gen_locales.go);
+//   - dates: github.com/go-playground/locales, one package per base
+//     language (locales_table.go, written by gen_locales.go);
+//   - numbers: CLDR's decimal format as ICU applies it, for the same
+//     languages (numbers_table.go, written by gen_numbers.go from
+//     Node.js's Intl.NumberFormat, and tested against it): digits,
+//     grouping separator and sizes, minimum grouping digits, signs;
 //   - country and language names: golang.org/x/text/language/display;
 //   - collation: golang.org/x/text/collate.
 //
@@ -62,3 +67,4 @@
 package i18n
 
 //go:generate go run gen_locales.go
+//go:generate go run gen_numbers.go

@@ -521,7 +521,8 @@ func TestSiteFiles(t *testing.T) {
 		{"pl one", "pl", "catalogue_results", 1, "1 organizacja"},
 		{"pl few", "pl", "catalogue_results", 23, "23 organizacje"},
 		{"pl many", "pl", "catalogue_results", 12, "12 organizacji"},
-		{"pl many thousands", "pl", "results_count", 1005, "1\u00a0005 wyników"},
+		{"pl many thousands", "pl", "results_count", 1005, "1005 wyników"}, // CLDR: Polish groups from five digits
+		{"pl tens of thousands", "pl", "results_count", 10005, "10\u00a0005 wyników"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

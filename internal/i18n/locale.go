@@ -52,6 +52,10 @@ type formats struct {
 	// dateTimeFormat (en_GB medium "{1}, {0}", fr long atTime
 	// "{1} 'à' {0}"), which go-playground/locales does not expose.
 	atTime string
+	// number writes integers: CLDR's decimal format as ICU applies it
+	// (go-playground/locales groups "1000" in Polish and drops the minus
+	// sign in some languages).
+	number numberFormat
 }
 
 // newFormats finds the CLDR locale of a language code: the locale of its
@@ -63,7 +67,7 @@ func newFormats(lang string) (formats, error) {
 	if err != nil {
 		return formats{}, err
 	}
-	f := formats{tag: tag, tr: cldrLocales[base](), atTime: "%s, %s"}
+	f := formats{tag: tag, tr: cldrLocales[base](), atTime: "%s, %s", number: numberFormatOf(base)}
 	switch base {
 	case "en":
 		if tag == language.English {
@@ -249,10 +253,11 @@ func (l *Locale) DateTime(t time.Time) string {
 	return fmt.Sprintf(l.formats.atTime, l.Date(t), l.formats.tr.FmtTimeShort(t))
 }
 
-// Number formats an integer with CLDR digit grouping: "1,234" /
-// "1 234" (U+202F NARROW NO-BREAK SPACE). Integers beyond ±2^53 lose
-// precision (the formatter works on float64).
-func (l *Locale) Number(n int64) string { return l.formats.tr.FmtNumber(float64(n), 0) }
+// Number formats an integer as CLDR's decimal format does in the
+// language: "1,234" / "1 234" (U+202F NARROW NO-BREAK SPACE); Polish,
+// Spanish and Italian group from five digits ("1000", "10 000"); Hindi
+// groups by two above the thousands; Persian writes its own digits.
+func (l *Locale) Number(n int64) string { return l.formats.number.format(n) }
 
 // Country returns the name, in this locale's language, of an ISO 3166-1
 // alpha-2 code ("DE" -> "Germany" / "Allemagne"). A code ValidCountry

@@ -52,6 +52,11 @@ type formats struct {
 	// dateTimeFormat (en_GB medium "{1}, {0}", fr long atTime
 	// "{1} 'à' {0}"), which go-playground/locales does not expose.
 	atTime string
+	// isoDate, isoTime, isoMonth: go-playground/locales writes no long
+	// date, short time or month name in this language, or panics on one
+	// (Chechen, Kurdish, Cebuano, Kashmiri, Lakota...): ISO 8601 stands
+	// in for it ("2031-05-12", "09:05", "2031-05").
+	isoDate, isoTime, isoMonth bool
 	// number writes integers: CLDR's decimal format as ICU applies it
 	// (go-playground/locales groups "1000" in Polish and drops the minus
 	// sign in some languages).
@@ -68,6 +73,10 @@ func newFormats(lang string) (formats, error) {
 		return formats{}, err
 	}
 	f := formats{tag: tag, tr: cldrLocales[base](), atTime: "%s, %s", number: numberFormatOf(base)}
+	probe := time.Date(2031, 5, 12, 9, 5, 0, 0, time.UTC)
+	f.isoDate = !writes(func() string { return f.tr.FmtDateLong(probe) })
+	f.isoTime = !writes(func() string { return f.tr.FmtTimeShort(probe) })
+	f.isoMonth = !writes(func() string { return f.tr.MonthWide(probe.Month()) })
 	switch base {
 	case "en":
 		if tag == language.English {
@@ -77,6 +86,16 @@ func newFormats(lang string) (formats, error) {
 		f.atTime = "%s à %s"
 	}
 	return f, nil
+}
+
+// writes reports whether format returns text without panicking.
+func writes(format func() string) (ok bool) {
+	defer func() {
+		if recover() != nil {
+			ok = false
+		}
+	}()
+	return format() != ""
 }
 
 func newCollatorPool(tag language.Tag) *sync.Pool {
@@ -238,11 +257,19 @@ func countOf(data any) (any, bool) {
 
 // Date returns the CLDR long date: "3 June 2020" / "3 juin 2020". The date
 // is read in t's own location.
-func (l *Locale) Date(t time.Time) string { return l.formats.tr.FmtDateLong(t) }
+func (l *Locale) Date(t time.Time) string {
+	if l.formats.isoDate {
+		return t.Format(time.DateOnly)
+	}
+	return l.formats.tr.FmtDateLong(t)
+}
 
 // Month returns the month and year (CLDR skeleton yMMMM, "MMMM y" in both
 // languages): "June 2020" / "juin 2020".
 func (l *Locale) Month(t time.Time) string {
+	if l.formats.isoMonth {
+		return t.Format("2006-01")
+	}
 	return l.formats.tr.MonthWide(t.Month()) + " " + strconv.Itoa(t.Year())
 }
 
@@ -250,7 +277,11 @@ func (l *Locale) Month(t time.Time) string {
 // "3 June 2020, 14:30" / "3 juin 2020 à 14:30". Convert t with In first to
 // show another time zone.
 func (l *Locale) DateTime(t time.Time) string {
-	return fmt.Sprintf(l.formats.atTime, l.Date(t), l.formats.tr.FmtTimeShort(t))
+	clock := t.Format("15:04")
+	if !l.formats.isoTime {
+		clock = l.formats.tr.FmtTimeShort(t)
+	}
+	return fmt.Sprintf(l.formats.atTime, l.Date(t), clock)
 }
 
 // Number formats an integer as CLDR's decimal format does in the

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 	"unicode"
 )
 
@@ -114,4 +115,56 @@ func digitValue(nf numberFormat, r rune) int {
 		i++
 	}
 	return -100
+}
+
+// TestDatesInEveryLanguage: every language consort accepts writes a
+// long date, a month and a date with its time, without panicking; where
+// go-playground/locales has none (or panics), ISO 8601.
+func TestDatesInEveryLanguage(t *testing.T) {
+	tm := time.Date(2031, 5, 12, 9, 5, 0, 0, time.UTC)
+	iso := 0
+	for code := range cldrLocales {
+		if _, _, err := parseLang(code); err != nil {
+			continue
+		}
+		f, err := newFormats(code)
+		if err != nil {
+			t.Fatal(err)
+		}
+		l := &Locale{lang: code, formats: f}
+		for name, got := range map[string]func() string{
+			"Date":     func() string { return l.Date(tm) },
+			"Month":    func() string { return l.Month(tm) },
+			"DateTime": func() string { return l.DateTime(tm) },
+		} {
+			s := func() (s string) {
+				defer func() {
+					if r := recover(); r != nil {
+						t.Errorf("%s: %s panics: %v", code, name, r)
+					}
+				}()
+				return got()
+			}()
+			if strings.TrimSpace(s) == "" || (name == "DateTime" && !strings.Contains(s, "5")) {
+				t.Errorf("%s: %s: got %q", code, name, s)
+			}
+		}
+		if f.isoDate || f.isoTime || f.isoMonth {
+			iso++
+		}
+	}
+	if iso == 0 || iso > 12 {
+		t.Errorf("%d languages fall back to ISO 8601; want a few (the probe is broken)", iso)
+	}
+	if l := (&Locale{formats: mustFormats(t, "ks")}); l.DateTime(tm) != l.Date(tm)+", 09:05" {
+		t.Errorf("ks: DateTime %q; want the date and 09:05", l.DateTime(tm))
+	}
+}
+
+func mustFormats(t *testing.T, code string) formats {
+	f, err := newFormats(code)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return f
 }

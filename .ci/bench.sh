@@ -17,6 +17,11 @@
 # number of pages in four languages (en, fr, de, pl: corpus -langs), and
 # reports the cost per page in two and in four languages. With more than
 # one size, it reports the cost per page of each against the smallest.
+# And it times `consort build` of the corpus with the floor's page as its
+# only template (templates/base.html: the title, the description and the
+# body, as consort-floor writes them; every list, feed, calendar, sitemap
+# and catalogue still made): the generator without its theme, against the
+# minifying floor, which tells what the theme's templates cost.
 #
 # Usage: .ci/bench.sh [--sizes "1000 10000"] [--big] [--runs N] [--rev REV] [--work DIR | --ramdisk] [--keep]
 #   --sizes    corpus sizes, in content files (both languages); default "1000 10000"
@@ -137,6 +142,7 @@ runs_for() {
 timed() {
 	local n=$1 tool=$2 round=$3 corpus=$work/corpus-$1 out=$work/out-$2 tf=$work/time.txt log=$work/log-$2-$1.txt
 	[[ $tool == consort4 ]] && corpus=$work/corpus-$1-4l
+	[[ $tool == consortft ]] && corpus=$work/corpus-$1-ft
 	mkdir -p "$trash"
 	local d
 	for d in "$out" "$work/hugo-cache"; do
@@ -147,7 +153,7 @@ timed() {
 	sync
 	local cmd
 	case $tool in
-	consort | consort4) cmd=("$bin/consort" build --source "$corpus" --out "$out" --quiet --clock 2026-01-01) ;;
+	consort | consort4 | consortft) cmd=("$bin/consort" build --source "$corpus" --out "$out" --quiet --clock 2026-01-01) ;;
 	hugo) cmd=(hugo --minify --quiet -s "$corpus/hugo" -d "$out" --cacheDir "$work/hugo-cache") ;;
 	floor) cmd=("$bin/consort-floor" -source "$corpus" -out "$out") ;;
 	floorm) cmd=("$bin/consort-floor" -minify -source "$corpus" -out "$out") ;;
@@ -201,10 +207,23 @@ for n in $sizes; do
 		"$bin/consort-corpus" -pages "$n" -seed 1 -langs en,fr,de,pl "$corpus-4l" >/dev/null
 		echo "$stamp" >"$corpus-4l/.stamp"
 	fi
+	# The same files, hard-linked, with the floor's page as the only
+	# template (the layouts of the theme are not executed).
+	rm -rf "$corpus-ft"
+	mkdir -p "$corpus-ft/templates"
+	cp -al "$corpus/content" "$corpus/static" "$corpus-ft/" 2>/dev/null || cp -a "$corpus/content" "$corpus/static" "$corpus-ft/"
+	cat >"$corpus-ft/templates/base.html" <<'HTML'
+<!DOCTYPE html>
+<html lang="{{.Lang}}">
+<head><meta charset="utf-8"><title>{{.Title}}</title><meta name="description" content="{{.Description}}"></head>
+<body><main><h1>{{.Title}}</h1>
+{{with .Page}}{{$.HTML .}}{{end}}</main></body>
+</html>
+HTML
 	r=$(runs_for "$n")
 	echo
 	echo "## $n pages, $r run(s) each, alternating"
-	tools=(consort hugo floor floorm consort4)
+	tools=(consort hugo floor floorm consort4 consortft)
 	for ((i = 0; i < r; i++)); do
 		for ((k = 0; k < ${#tools[@]}; k++)); do
 			timed "$n" "${tools[(i + k) % ${#tools[@]}]}" "$i"
@@ -215,6 +234,7 @@ for n in $sizes; do
 	echo "floor:   $(<"$work/outputs-floor.txt")"
 	echo "floor -minify: $(<"$work/outputs-floorm.txt")"
 	echo "consort in 4 languages: $(<"$work/outputs-consort4.txt")"
+	echo "consort with the floor's template: $(<"$work/outputs-consortft.txt")"
 done
 
 echo
@@ -315,6 +335,23 @@ END {
 				}
 			}
 			printf "\n"
+		}
+	}
+	print ""
+	print "The generator without its theme: consort build with the floor'"'"'s page as"
+	print "its only template (\"consort -t\"; every output still made), medians and"
+	print "ratios within each round; consort/(consort -t) is what the theme costs:"
+	print ""
+	print "| pages | measure | consort -t | consort -t/floor -m per round | median | consort/(consort -t) per round | median |"
+	print "|--:|:--|--:|:--|--:|:--|--:|"
+	for (i = 1; i <= ns; i++) {
+		n = sizes[i]
+		split("wall cpu", whats, " ")
+		for (w = 1; w <= 2; w++) {
+			what = whats[w]
+			rt = perRound(n, what, "consortft", "floorm"); mt = ratioMedian
+			rc = perRound(n, what, "consort", "consortft"); mc = ratioMedian
+			printf "| %d | %s | %.2f s | %s | %.2f | %s | %.2f |\n", n, what, median(n " consortft " what), rt, mt, rc, mc
 		}
 	}
 	print ""

@@ -20,24 +20,6 @@ import (
 //
 //	{{.Cached "partials/nav.html" .MenuKey}}
 func (d *Data) Cached(name string, key ...any) (template.HTML, error) {
-	return d.cached(d, name, fmt.Sprint(key...))
-}
-
-// Cached renders the partial template name with the item as its data
-// once per site, language, item page, heading level and key, and gives
-// the same HTML to every later page that shows that item the same way:
-// for a card, which every list and cluster showing the page repeats.
-//
-//	{{(.With .).Cached "partials/card.html"}}
-func (it Item) Cached(name string, key ...any) (template.HTML, error) {
-	if it.P == nil {
-		return "", fmt.Errorf("Cached: %q: the item has no page", name)
-	}
-	return it.Data.cached(it, name, fmt.Sprint(it.P.File, "\x00", it.Level, "\x00", fmt.Sprint(key...)))
-}
-
-// cached is Cached with dot as the partial's data.
-func (d *Data) cached(dot any, name, key string) (template.HTML, error) {
 	if d.engine == nil || !strings.HasPrefix(name, "partials/") {
 		return "", fmt.Errorf("Cached: %q is not a partial (partials/*.html)", name)
 	}
@@ -53,12 +35,10 @@ func (d *Data) cached(dot any, name, key string) (template.HTML, error) {
 		// What the partial reads is recorded apart, and given to every
 		// page that gets its HTML.
 		own := d.reads
-		if own != nil {
-			d.reads = &Reads{}
-		}
+		d.reads = &Reads{}
 		defer func() { d.reads = own }()
 		var b bytes.Buffer
-		if err := t.ExecuteTemplate(&b, name, dot); err != nil {
+		if err := t.ExecuteTemplate(&b, name, d); err != nil {
 			return cachedPart{}, err
 		}
 		return cachedPart{template.HTML(b.String()), d.reads.list()}, nil
@@ -67,7 +47,7 @@ func (d *Data) cached(dot any, name, key string) (template.HTML, error) {
 		part, err := work()
 		return part.html, err
 	}
-	k := d.Lang + "\x00" + name + "\x00" + key
+	k := d.Lang + "\x00" + name + "\x00" + fmt.Sprint(key...)
 	part, err := d.engine.parts.get(d.site, k, work)
 	d.reads.merge(part.reads)
 	return part.html, err

@@ -260,9 +260,7 @@ func (a *Assets) Integrity(name string) string {
 }
 
 // Item pairs the data of the page being rendered with another page, for
-// partials that show a page in a list: {{template "partials/card.html" ($.With .)}},
-// or, rendered once for every list showing the page,
-// {{($.With .).Cached "partials/card.html"}}.
+// partials that show a page in a list: {{template "partials/card.html" ($.With .)}}.
 type Item struct {
 	*Data
 	P     *site.Page

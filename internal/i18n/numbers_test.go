@@ -40,7 +40,7 @@ func TestNumberMatchesICU(t *testing.T) {
 	in, _ := json.Marshal(map[string][]string{"codes": codes, "samples": samples})
 	const script = `
 const {codes, samples} = JSON.parse(require("fs").readFileSync(0, "utf8"));
-const out = {cldr: process.versions.cldr, langs: {}};
+const out = {cldr: process.versions.cldr, fullICU: Intl.NumberFormat.supportedLocalesOf(["de", "fr", "pl"]).length === 3, langs: {}};
 for (const c of codes) {
   const f = new Intl.NumberFormat(c, {maximumFractionDigits: 0});
   out.langs[c] = samples.map(s => f.format(BigInt(s)));
@@ -53,11 +53,15 @@ console.log(JSON.stringify(out));`
 		t.Fatalf("node: %v", err)
 	}
 	var icu struct {
-		CLDR  string
-		Langs map[string][]string
+		CLDR    string
+		FullICU bool
+		Langs   map[string][]string
 	}
 	if err := json.Unmarshal(raw, &icu); err != nil {
 		t.Fatal(err)
+	}
+	if !icu.FullICU {
+		t.Skip("this Node.js was built without full ICU (it knows only English): it cannot be the reference")
 	}
 	if icu.CLDR != numbersCLDR {
 		t.Logf("Node's ICU has CLDR %s, numbers_table.go CLDR %s: comparing the shipped languages only (go generate updates the table)", icu.CLDR, numbersCLDR)

@@ -277,8 +277,10 @@ func (l *Locale) Month(t time.Time) string {
 // "3 June 2020, 14:30" / "3 juin 2020 à 14:30". Convert t with In first to
 // show another time zone.
 func (l *Locale) DateTime(t time.Time) string {
-	clock := t.Format("15:04")
-	if !l.formats.isoTime {
+	var clock string
+	if l.formats.isoTime {
+		clock = t.Format("15:04")
+	} else {
 		clock = l.formats.tr.FmtTimeShort(t)
 	}
 	return fmt.Sprintf(l.formats.atTime, l.Date(t), clock)

@@ -6,7 +6,8 @@ package i18n
 const numbersCLDR = "48.0"
 
 // numberFormats maps a base language code to how it writes integers;
-// "und" is CLDR's root locale, for a language ICU does not know.
+// "und", what ICU gives an undetermined language, is for one it does
+// not know.
 var numberFormats = map[string]numberFormat{
 	"af":  {group: "\u00a0", primary: 3, secondary: 3, minGrouping: 1, neg: "-"},
 	"agq": {group: "\u00a0", primary: 3, secondary: 3, minGrouping: 1, neg: "-"},

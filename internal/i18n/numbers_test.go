@@ -2,6 +2,7 @@ package i18n
 
 import (
 	"encoding/json"
+	"maps"
 	"math"
 	"os/exec"
 	"slices"
@@ -28,11 +29,7 @@ func TestNumberMatchesICU(t *testing.T) {
 	if err != nil {
 		t.Skip("node (Node.js) is not installed: it is the reference this test compares with")
 	}
-	var codes []string
-	for code := range numberFormats {
-		codes = append(codes, code)
-	}
-	slices.Sort(codes)
+	codes := slices.Sorted(maps.Keys(numberFormats))
 	samples := make([]string, len(numberSamples))
 	for i, n := range numberSamples {
 		samples[i] = strconv.FormatInt(n, 10)
